@@ -1,0 +1,61 @@
+# Hataraku: `make run` serves the site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+
+# `make run` is for development: DEBUG on unless the environment says otherwise.
+DEBUG ?= 1
+export DEBUG
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format migrations-check install install-dev
+
+help:
+	@echo "make run               serve http://127.0.0.1:8000 (SQLite; Postgres/Redis/Celery when DATABASE_URL/REDIS_URL are set)"
+	@echo "make test              run the whole test suite"
+	@echo "make lint              ruff check and format check"
+	@echo "make format            ruff format and fix"
+	@echo "make migrations-check  fail when models and migrations differ"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py seed_demo
+	@if [ -n "$$REDIS_URL" ]; then \
+		echo "Starting web, Celery worker and beat (Ctrl-C stops all)"; \
+		exec $(BIN)/honcho --procfile Procfile.dev start; \
+	else \
+		echo "No REDIS_URL: tasks run in the web process, the cache is local memory"; \
+		exec $(PY) manage.py runserver 127.0.0.1:8000; \
+	fi
+
+test: $(VENV)/.installed-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed
+	$(PY) manage.py makemigrations --check --dry-run

@@ -1,0 +1,124 @@
+"""Turns environment values into Django settings, failing with one clear line on bad input."""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
+
+DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
+REDIS_SCHEMES = {"redis", "rediss"}
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class ConfigurationError(ImproperlyConfigured):
+    """A setting read from the environment is missing or malformed."""
+
+
+def secret_key(value: str | None, *, debug: bool, dev_key_file: Path) -> str:
+    """Return SECRET_KEY; required in production, a per-checkout generated key in DEBUG."""
+    if value:
+        if not debug and len(value) < MIN_SECRET_KEY_LENGTH:
+            raise ConfigurationError(
+                f"SECRET_KEY is too short: use at least {MIN_SECRET_KEY_LENGTH} random characters."
+            )
+        return value
+    if not debug:
+        raise ConfigurationError(
+            "SECRET_KEY is not set. Set it in the environment (or set DEBUG=1 for development)."
+        )
+    # Development only: keep a generated key outside the repository so sessions survive restarts.
+    if dev_key_file.exists():
+        return dev_key_file.read_text().strip()
+    dev_key_file.parent.mkdir(parents=True, exist_ok=True)
+    key = get_random_secret_key()
+    dev_key_file.write_text(key)
+    dev_key_file.chmod(0o600)
+    return key
+
+
+def database(url: str | None, *, default_sqlite_path: Path) -> dict:
+    """Return the DATABASES['default'] entry for DATABASE_URL, SQLite under var/ by default."""
+    if not url:
+        default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{default_sqlite_path}"
+    scheme = urlsplit(url).scheme
+    if scheme not in DATABASE_SCHEMES:
+        raise ConfigurationError(
+            f"DATABASE_URL has an unsupported scheme {scheme!r}: "
+            "use postgres://user:password@host:port/name or sqlite:///path/to/file.sqlite3."
+        )
+    try:
+        config = environ.Env.db_url_config(url)
+    except Exception as exc:  # django-environ raises assorted errors on malformed URLs
+        raise ConfigurationError(f"DATABASE_URL is malformed: {exc}") from exc
+    if scheme == "sqlite":
+        if not config.get("NAME"):
+            raise ConfigurationError("DATABASE_URL for SQLite needs a file path: sqlite:///path.")
+        config["OPTIONS"] = {
+            # IMMEDIATE avoids "database is locked" when the web server and eager tasks overlap.
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+        return config
+    if not config.get("NAME"):
+        raise ConfigurationError("DATABASE_URL has no database name: postgres://…/name.")
+    config["ENGINE"] = "django.db.backends.postgresql"
+    # Django's native psycopg 3 pool; CONN_MAX_AGE must stay 0 when pooling.
+    config["OPTIONS"] = {**config.get("OPTIONS", {}), "pool": {"min_size": 1, "max_size": 10}}
+    config["CONN_MAX_AGE"] = 0
+    config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+def redis_url(value: str | None) -> str | None:
+    """Return REDIS_URL when set and well formed, None when unset."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in REDIS_SCHEMES or not parts.hostname:
+        raise ConfigurationError(
+            "REDIS_URL is malformed: use redis://host:port/db (or rediss:// for TLS)."
+        )
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a non-numeric port
+    except ValueError as exc:
+        raise ConfigurationError(f"REDIS_URL has a bad port: {exc}") from exc
+    return value
+
+
+def caches(redis: str | None) -> dict:
+    """Return CACHES: Redis that never breaks a page when it is down, else local memory."""
+    if not redis:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis,
+            "KEY_PREFIX": "hataraku",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                # A cache outage degrades to cache misses (logged), never to an error page.
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+
+
+def email(url: str | None, *, debug: bool) -> dict:
+    """Return the EMAIL_* settings for EMAIL_URL: console in DEBUG, local SMTP otherwise."""
+    if not url:
+        url = "consolemail://" if debug else "smtp://localhost:25"
+    try:
+        config = environ.Env.email_url_config(url)
+    except Exception as exc:
+        raise ConfigurationError(f"EMAIL_URL is malformed: {exc}") from exc
+    if not config.get("EMAIL_BACKEND"):
+        raise ConfigurationError(
+            "EMAIL_URL has an unsupported scheme: use smtp://, smtp+tls://, smtps:// "
+            "or consolemail://."
+        )
+    return config

@@ -1,0 +1,29 @@
+"""Fixtures shared by every test."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.accounts.factories import EmployerFactory, SeekerFactory, StaffFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached selectors live in the cache; each test starts clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seeker(db):
+    return SeekerFactory()
+
+
+@pytest.fixture
+def employer(db):
+    return EmployerFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory()
