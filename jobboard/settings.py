@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "django_countries",
+    "django_filters",
     "allauth",
     "allauth.account",
     "csp",
@@ -108,8 +113,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TIMEZONE = "Asia/Tokyo"
-# Periodic tasks are added here by the apps that own them.
-CELERY_BEAT_SCHEDULE: dict = {}
+# Periodic tasks of every app, in one place.
+CELERY_BEAT_SCHEDULE = {
+    "expire-listings": {"task": "listings.tasks.expire_listings", "schedule": crontab(minute=5)},
+}
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

@@ -1,8 +1,16 @@
-"""Reference data (sectors, residence statuses, prefectures, Japanese levels)."""
+"""Reference data, companies and their listings."""
 
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class ReferenceQuerySet(models.QuerySet):
@@ -47,6 +55,11 @@ class Sector(ReferenceData):
         _("SSW (ii) exists"),
         default=False,
         help_text=_("Whether Specified Skilled Worker (ii) exists for this field."),
+    )
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_("Other words people search for this sector by, in any language."),
     )
 
     class Meta(ReferenceData.Meta):
@@ -106,3 +119,396 @@ class Prefecture(ReferenceData):
         verbose_name = _("prefecture")
         verbose_name_plural = _("prefectures")
         ordering = ["code"]
+
+
+def validate_corporate_number(value: str) -> None:
+    """Check a 13-digit Japanese corporate number (法人番号) against its check digit."""
+    if not (len(value) == 13 and value.isascii() and value.isdigit()):
+        raise ValidationError(_("A corporate number has exactly 13 digits."), code="format")
+    base = value[1:]
+    weighted = sum(
+        int(digit) * (2 if position % 2 == 0 else 1)
+        for position, digit in enumerate(reversed(base), start=1)
+    )
+    if int(value[0]) != 9 - weighted % 9:
+        raise ValidationError(
+            _("This corporate number's check digit is wrong; please check it for typos."),
+            code="check_digit",
+        )
+
+
+class CompanyQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(memberships__user=user)
+
+
+class Company(models.Model):
+    name_en = models.CharField(_("name (English)"), max_length=150)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=150, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    corporate_number = models.CharField(
+        _("corporate number (法人番号)"),
+        max_length=13,
+        blank=True,
+        validators=[validate_corporate_number],
+        help_text=_("13 digits, from the National Tax Agency's corporate number site."),
+    )
+    prefecture = models.ForeignKey(
+        Prefecture, on_delete=models.PROTECT, related_name="+", verbose_name=_("prefecture")
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    description = models.TextField(
+        _("description"), max_length=10_000, blank=True, help_text=_("Markdown is allowed.")
+    )
+    verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Set by staff after checking the company.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name_en"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["corporate_number"],
+                condition=~models.Q(corporate_number=""),
+                name="company_unique_corporate_number",
+            )
+        ]
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        return reverse("listings:company", kwargs={"slug": self.slug})
+
+    @property
+    def name(self) -> str:
+        if translation.get_language() == "ja" and self.name_ja:
+            return self.name_ja
+        return self.name_en
+
+
+class CompanyMembership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        MEMBER = "member", _("Member")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    # An employer account works for one company.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="company_membership"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("company member")
+        verbose_name_plural = _("company members")
+        ordering = ["company", "created_at"]
+
+    def __str__(self):
+        return f"{self.user} @ {self.company}"
+
+
+class CompanyInvitation(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("company invitation")
+        verbose_name_plural = _("company invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "email"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="invitation_one_open_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return self.email
+
+
+# Sane upper bounds per salary period, in yen; anything above is a typo.
+SALARY_CEILINGS = {"hourly": 100_000, "monthly": 10_000_000, "yearly": 200_000_000}
+MAX_DEADLINE = datetime.timedelta(days=120)
+
+
+class ListingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Listing.Status.PUBLISHED)
+
+    def live(self, now=None):
+        """Published and not past the deadline: what the public board shows."""
+        return self.published().filter(expires_at__gt=now or timezone.now())
+
+    def for_company(self, company):
+        return self.filter(company=company)
+
+    def accepting_statuses(self, status_ids):
+        through = Listing.residence_statuses.through
+        return self.filter(
+            models.Exists(
+                through.objects.filter(
+                    listing_id=models.OuterRef("pk"), residencestatus_id__in=status_ids
+                )
+            )
+        )
+
+    def due_to_expire(self, now=None):
+        return self.published().filter(expires_at__lte=now or timezone.now())
+
+
+class Listing(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PENDING = "pending", _("Pending review")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        CLOSED = "closed", _("Closed")
+        EXPIRED = "expired", _("Expired")
+
+    class EmploymentType(models.TextChoices):
+        FULL_TIME = "full_time", _("Full-time")
+        PART_TIME = "part_time", _("Part-time")
+        CONTRACT = "contract", _("Contract")
+        SEASONAL = "seasonal", _("Seasonal")
+
+    class SalaryPeriod(models.TextChoices):
+        HOURLY = "hourly", _("per hour")
+        MONTHLY = "monthly", _("per month")
+        YEARLY = "yearly", _("per year")
+
+    class Housing(models.TextChoices):
+        NONE = "none", _("Not provided")
+        PROVIDED = "provided", _("Housing provided")
+        SUPPORTED = "supported", _("Help finding housing")
+
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CLOSED, Status.EXPIRED)
+
+    # Every status change, by action: (statuses it may start from, status it leads to).
+    # Services check this table; nothing else changes `status`.
+    TRANSITIONS = {
+        "submit": ({Status.DRAFT}, Status.PENDING),
+        "approve": ({Status.PENDING}, Status.PUBLISHED),
+        "reject": ({Status.PENDING}, Status.REJECTED),
+        "close": ({Status.PUBLISHED}, Status.CLOSED),
+        "expire": ({Status.PUBLISHED}, Status.EXPIRED),
+        "revise_rejected": ({Status.REJECTED}, Status.DRAFT),
+        "revise_published": ({Status.PUBLISHED}, Status.PENDING),
+    }
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="listings", verbose_name=_("company")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    title_en = models.CharField(_("title (English)"), max_length=120, blank=True)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=120, blank=True)
+    description_en = models.TextField(_("description (English)"), max_length=20_000, blank=True)
+    description_ja = models.TextField(_("description (Japanese)"), max_length=20_000, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True, allow_unicode=True)
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="listings", verbose_name=_("sector")
+    )
+    residence_statuses = models.ManyToManyField(
+        ResidenceStatus, related_name="listings", verbose_name=_("residence statuses accepted")
+    )
+    prefecture = models.ForeignKey(
+        Prefecture, on_delete=models.PROTECT, related_name="listings", verbose_name=_("prefecture")
+    )
+    city = models.CharField(_("city"), max_length=100)
+    employment_type = models.CharField(
+        _("employment type"), max_length=16, choices=EmploymentType.choices
+    )
+    salary_min = models.PositiveIntegerField(_("minimum salary (yen)"))
+    salary_max = models.PositiveIntegerField(_("maximum salary (yen)"))
+    salary_period = models.CharField(
+        _("salary period"), max_length=8, choices=SalaryPeriod.choices
+    )
+    # Monthly equivalent of salary_min (hourly x 173.8 h, yearly / 12) for filtering and sorting.
+    salary_monthly_min = models.GeneratedField(
+        expression=models.Case(
+            models.When(salary_period="hourly", then=models.F("salary_min") * 1738 / 10),
+            models.When(salary_period="yearly", then=models.F("salary_min") / 12),
+            default=models.F("salary_min"),
+            output_field=models.PositiveIntegerField(),
+        ),
+        output_field=models.PositiveIntegerField(),
+        db_persist=True,
+    )
+    japanese_level = models.ForeignKey(
+        JapaneseLevel,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Japanese level required"),
+    )
+    skills_test_required = models.BooleanField(_("skills test required"), default=False)
+    experience_years = models.PositiveSmallIntegerField(
+        _("years of experience required"), default=0, validators=[MaxValueValidator(40)]
+    )
+    english_ok = models.BooleanField(_("English OK"), default=False)
+    housing = models.CharField(
+        _("housing"), max_length=16, choices=Housing.choices, default=Housing.NONE
+    )
+    visa_support = models.BooleanField(
+        _("visa support"),
+        default=False,
+        help_text=_("The employer applies for the Certificate of Eligibility."),
+    )
+    support_org_name = models.CharField(
+        _("registered support organisation"), max_length=150, blank=True
+    )
+    support_org_number = models.CharField(
+        _("support organisation registration number"), max_length=20, blank=True
+    )
+    eligible_nationalities = CountryField(
+        _("eligible nationalities"),
+        multiple=True,
+        blank=True,
+        help_text=_("Leave empty to accept every nationality."),
+    )
+    openings = models.PositiveSmallIntegerField(
+        _("number of openings"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(999)],
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    deadline = models.DateField(
+        _("application deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Listings close 60 days after publication at the latest 120."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Filled by listings.search on PostgreSQL; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ListingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("listing")
+        verbose_name_plural = _("listings")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="listing_board_newest"),
+            models.Index(fields=["status", "expires_at"], name="listing_status_expiry"),
+            models.Index(
+                fields=["status", "-salary_monthly_min", "-id"], name="listing_board_salary"
+            ),
+            models.Index(fields=["sector", "status"], name="listing_sector_status"),
+            models.Index(fields=["prefecture", "status"], name="listing_prefecture_status"),
+            models.Index(fields=["company", "status"], name="listing_company_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_min__lte=models.F("salary_max")),
+                name="listing_salary_min_le_max",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"#{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("listings:detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+
+    @property
+    def display_language(self) -> str:
+        """The language shown: the page's if the listing is written in it, else the other."""
+        if translation.get_language() == "ja":
+            return "ja" if self.title_ja else "en"
+        return "en" if self.title_en else "ja"
+
+    @property
+    def title(self) -> str:
+        return self.title_ja if self.display_language == "ja" else self.title_en
+
+    @property
+    def description(self) -> str:
+        return self.description_ja if self.display_language == "ja" else self.description_en
+
+    def clean(self):
+        errors: dict[str, list] = {}
+        has_english = bool(self.title_en.strip() and self.description_en.strip())
+        has_japanese = bool(self.title_ja.strip() and self.description_ja.strip())
+        if not (has_english or has_japanese):
+            errors.setdefault("title_en", []).append(
+                _("Write the title and description in English, in Japanese, or in both.")
+            )
+        for lang, title, description in (
+            ("en", self.title_en, self.description_en),
+            ("ja", self.title_ja, self.description_ja),
+        ):
+            if bool(title.strip()) != bool(description.strip()):
+                errors.setdefault(
+                    f"description_{lang}" if title.strip() else f"title_{lang}", []
+                ).append(_("Give both a title and a description in this language, or neither."))
+        if self.salary_period in SALARY_CEILINGS:
+            ceiling = SALARY_CEILINGS[self.salary_period]
+            for name in ("salary_min", "salary_max"):
+                value = getattr(self, name)
+                if value is not None and not 0 < value <= ceiling:
+                    errors.setdefault(name, []).append(
+                        _("Enter an amount between 1 and %(ceiling)s yen.")
+                        % {"ceiling": f"{ceiling:,}"}
+                    )
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_min > self.salary_max
+        ):
+            errors.setdefault("salary_max", []).append(
+                _("The maximum salary must be at least the minimum.")
+            )
+        if self.deadline and self.status not in (self.Status.CLOSED, self.Status.EXPIRED):
+            today = timezone.localdate()
+            # A live listing's deadline counts from its publication, a new one's from today.
+            start = timezone.localdate(self.published_at) if self.published_at else today
+            if self.deadline < today:
+                errors.setdefault("deadline", []).append(_("The deadline cannot be in the past."))
+            elif self.deadline > start + MAX_DEADLINE:
+                errors.setdefault("deadline", []).append(
+                    _("The deadline can be at most %(days)s days after publication.")
+                    % {"days": MAX_DEADLINE.days}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def allows(self, action: str) -> bool:
+        sources, _target = self.TRANSITIONS[action]
+        return self.status in sources
+
+    def is_accepting_applications(self, now=None) -> bool:
+        return self.status == self.Status.PUBLISHED and bool(
+            self.expires_at and self.expires_at > (now or timezone.now())
+        )

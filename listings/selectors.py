@@ -1,16 +1,149 @@
-"""Reads that back the listings pages."""
+"""Reads that back the listings pages; each owns its select_related/prefetch_related."""
 
-from django.core.cache import cache
+from dataclasses import dataclass, field
 
-from listings.models import Sector
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import QueryDict
 
-REFERENCE_CACHE_SECONDS = 60 * 60
+from listings import search
+from listings.filters import ListingFilter
+from listings.models import Company, Listing, ResidenceStatus
+from listings.reference import reference_data
 
 
-def sectors_for_home() -> list[Sector]:
-    """Active sectors, SSW fields first; cached because every home page shows them."""
-    sectors = cache.get("listings:sectors:v1")
-    if sectors is None:
-        sectors = list(Sector.objects.active().order_by("-is_ssw_field", "sort_order", "slug"))
-        cache.set("listings:sectors:v1", sectors, REFERENCE_CACHE_SECONDS)
-    return sectors
+def listing_cards(queryset: QuerySet) -> QuerySet:
+    """What a listing card shows, in a fixed number of queries."""
+    return queryset.select_related("company", "sector", "prefecture", "japanese_level").defer(
+        "description_en", "description_ja", "search_vector", "company__description"
+    )
+
+
+def listing_for_detail(pk: int) -> Listing | None:
+    return (
+        Listing.objects.select_related("company", "company__prefecture", "sector", "prefecture")
+        .select_related("japanese_level")
+        .prefetch_related(
+            Prefetch("residence_statuses", queryset=ResidenceStatus.objects.order_by("sort_order"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def company_with_live_listings(slug: str, *, limit: int = 50):
+    company = Company.objects.select_related("prefecture").filter(slug=slug).first()
+    if company is None:
+        return None, []
+    listings = list(listing_cards(Listing.objects.live().for_company(company))[:limit])
+    return company, listings
+
+
+# ---- facets ----
+
+
+def facet_counts(filterset_without: dict[str, QuerySet]) -> dict[str, dict]:
+    """Counts per option of each facet, each computed with every other filter applied.
+
+    `filterset_without` maps a facet name to the result queryset with that facet's own
+    filter left out, so each option shows how many results choosing it would give.
+    """
+    through = Listing.residence_statuses.through
+    counts = {
+        "sector": dict(
+            filterset_without["sector"].order_by().values_list("sector_id").annotate(n=Count("id"))
+        ),
+        "status": dict(
+            through.objects.filter(listing__in=filterset_without["status"].order_by().values("id"))
+            .order_by()
+            .values_list("residencestatus_id")
+            .annotate(n=Count("listing_id"))
+        ),
+        "region": dict(
+            filterset_without["region"]
+            .order_by()
+            .values_list("prefecture__region")
+            .annotate(n=Count("id"))
+        ),
+    }
+    by_level = dict(
+        filterset_without["jp_level"]
+        .order_by()
+        .values_list("japanese_level_id")
+        .annotate(n=Count("id"))
+    )
+    # "At most this level": an option counts every listing that asks for that level or less.
+    levels = reference_data().japanese_levels
+    counts["jp_level"] = {
+        level.id: sum(by_level.get(other.id, 0) for other in levels if other.rank <= level.rank)
+        for level in levels
+    }
+    return counts
+
+
+# ---- browse and search ----
+
+PAGE_SIZE = 20
+SORTS = ("newest", "salary", "relevance")
+FACETS = ("sector", "status", "region", "jp_level")
+
+
+@dataclass
+class SearchResults:
+    filterset: ListingFilter
+    page: Page
+    sort: str
+    querystring: str
+    notes: list[str]
+    facets: dict = field(default_factory=dict)
+
+    @property
+    def active_filters(self) -> int:
+        """How many filters (keywords aside) narrow the results."""
+        data = self.filterset.form.cleaned_data
+        return sum(
+            1 for name, value in data.items() if name != "q" and value not in (None, "", [])
+        )
+
+
+def listing_search(params: QueryDict, *, page_size: int = PAGE_SIZE, facets: bool = True):
+    """The live listings matching `params` (the /jobs/ query string), one page of them."""
+    filterset = ListingFilter(params, queryset=Listing.objects.live())
+    results = filterset.qs
+    query = filterset.form.cleaned_data.get("q", "")
+    sort = params.get("sort")
+    if sort not in SORTS or (sort == "relevance" and not query):
+        sort = "relevance" if query else "newest"
+    if sort == "relevance":
+        results = search.rank(results, query)
+    elif sort == "salary":
+        results = results.order_by("-salary_monthly_min", "-id")
+    else:
+        results = results.order_by("-published_at", "-id")
+    page = Paginator(listing_cards(results), page_size).get_page(params.get("page"))
+    counts = {}
+    if facets:
+        without = {}
+        for name in FACETS:
+            others = params.copy()
+            others.pop(name, None)
+            without[name] = ListingFilter(others, queryset=Listing.objects.live()).qs
+        counts = facet_counts(without)
+    return SearchResults(
+        filterset=filterset,
+        page=page,
+        sort=sort,
+        querystring=filterset.normalised_querystring(),
+        notes=list(dict.fromkeys(filterset.notes)),
+        facets=counts,
+    )
+
+
+def listing_feed(params: QueryDict, *, limit: int = 50) -> list[Listing]:
+    """The newest live listings matching `params`, for RSS and Atom."""
+    filterset = ListingFilter(params, queryset=Listing.objects.live())
+    return list(
+        filterset.qs.select_related("company", "sector", "prefecture").order_by(
+            "-published_at", "-id"
+        )[:limit]
+    )

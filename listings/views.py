@@ -1,9 +1,91 @@
-"""Public pages of the board."""
+"""Public pages of the board: home, browse and search, listing and company pages."""
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
 
-from listings import selectors
+from listings import reference, selectors, seo
+from listings.models import Listing, Region
+from listings.permissions import can_preview_listing
 
 
+@require_GET
 def home(request):
-    return render(request, "listings/home.html", {"sectors": selectors.sectors_for_home()})
+    return render(request, "listings/home.html", {"sectors": reference.sectors_for_home()})
+
+
+def _facet_options(results, params) -> dict[str, list[dict]]:
+    """Each filter option with whether it is chosen and how many results it would give."""
+    ref = reference.reference_data()
+    counts = results.facets
+
+    def options(name, items):
+        chosen = set(params.getlist(name))
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(name, {}).get(key, 0),
+                "checked": value in chosen,
+            }
+            for value, label, key in items
+        ]
+
+    return {
+        "sector": options("sector", [(s.slug, s.name, s.id) for s in ref.sectors]),
+        "status": options("status", [(s.slug, s.name, s.id) for s in ref.statuses]),
+        "region": options("region", [(value, label, value) for value, label in Region.choices]),
+        "jp_level": options(
+            "jp_level", [(level.slug, level.name, level.id) for level in ref.japanese_levels]
+        ),
+    }
+
+
+@require_GET
+def listing_list(request):
+    results = selectors.listing_search(request.GET)
+    return render(
+        request,
+        "listings/listing_list.html",
+        {
+            "results": results,
+            "page_obj": results.page,
+            "form": results.filterset.form,
+            "facets": _facet_options(results, request.GET),
+            "prefectures": reference.reference_data().prefectures,
+        },
+    )
+
+
+@require_GET
+def listing_detail(request, pk: int, slug: str | None = None):
+    listing = selectors.listing_for_detail(pk)
+    if listing is None:
+        raise Http404
+    is_preview = listing.status not in Listing.PUBLIC_STATUSES
+    # Unpublished listings exist only for their company and staff, as a preview.
+    if is_preview and not can_preview_listing(request.user, listing):
+        raise Http404
+    if not is_preview and slug != listing.slug:
+        return redirect(listing, permanent=True)
+    accepting = listing.is_accepting_applications()
+    return render(
+        request,
+        "listings/listing_detail.html",
+        {
+            "listing": listing,
+            "accepting": accepting,
+            "is_preview": is_preview,
+            "job_posting": seo.job_posting(listing) if accepting else None,
+        },
+    )
+
+
+@require_GET
+def company_detail(request, slug: str):
+    company, listings = selectors.company_with_live_listings(slug)
+    if company is None:
+        raise Http404
+    return render(
+        request, "listings/company_detail.html", {"company": company, "listings": listings}
+    )

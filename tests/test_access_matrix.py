@@ -1,7 +1,8 @@
 """Every URL of the project, with the response each kind of visitor gets.
 
 A URL pattern that is added without a row here fails `test_every_url_is_in_the_matrix`.
-Admin URLs are left to the admin's own tests.
+Admin URLs are left to the admin's own tests. Objects belong to company A; "employer" is a
+member of company A and "other_employer" a member of company B.
 """
 
 from dataclasses import dataclass, field
@@ -10,47 +11,85 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.accounts.factories import EmployerFactory, SeekerFactory, StaffFactory
+from tests.listings.factories import ListingFactory, MembershipFactory, PublishedListingFactory
 
-ANONYMOUS, SEEKER, EMPLOYER, STAFF = "anonymous", "seeker", "employer", "staff"
-ROLES = (ANONYMOUS, SEEKER, EMPLOYER, STAFF)
-USER_FACTORIES = {SEEKER: SeekerFactory, EMPLOYER: EmployerFactory, STAFF: StaffFactory}
+ANONYMOUS, SEEKER, EMPLOYER, OTHER_EMPLOYER, STAFF = (
+    "anonymous",
+    "seeker",
+    "employer",
+    "other_employer",
+    "staff",
+)
+ROLES = (ANONYMOUS, SEEKER, EMPLOYER, OTHER_EMPLOYER, STAFF)
 EXCLUDED_NAMESPACES = {"admin"}
 
 
 @dataclass(frozen=True)
 class Row:
-    """Expected GET status per role; `kwargs` fill the URL's parameters."""
+    """Expected GET status per role; `kwargs` builds the URL's parameters from the world."""
 
     anonymous: int
     seeker: int
     employer: int
+    other_employer: int
     staff: int
-    kwargs: dict = field(default_factory=dict)
+    kwargs: object = field(default=lambda world: {})
 
     def expected(self, role: str) -> int:
         return getattr(self, role)
 
 
-def everyone(status: int, **kwargs) -> Row:
-    return Row(status, status, status, status, kwargs)
+def everyone(status: int, kwargs=lambda world: {}) -> Row:
+    return Row(status, status, status, status, status, kwargs)
 
 
-def logged_in_only(status: int = 200, **kwargs) -> Row:
-    return Row(302, status, status, status, kwargs)
+def logged_in_only(status: int = 200) -> Row:
+    return Row(302, status, status, status, status)
 
 
-def anonymous_only(**kwargs) -> Row:
+def anonymous_only() -> Row:
     # allauth sends logged-in people away from the log-in and sign-up forms.
-    return Row(200, 302, 302, 302, kwargs)
+    return Row(200, 302, 302, 302, 302)
+
+
+def employers_only(member: int, other: int | None = None, kwargs=lambda world: {}) -> Row:
+    """Employer area: log in first; seekers and staff without a company are refused."""
+    return Row(302, 403, member, member if other is None else other, 403, kwargs)
+
+
+def draft(world):
+    return {"pk": world["draft"].pk}
 
 
 MATRIX: dict[str, Row] = {
     "home": everyone(200),
     "healthz": everyone(200),
     "set_language": everyone(302),
+    "sitemap": everyone(200),
+    "sitemap-section": everyone(200, lambda world: {"section": "listings"}),
+    "listings:search": everyone(200),
+    "listings:feed-rss": everyone(200),
+    "listings:feed-atom": everyone(200),
+    "listings:detail": everyone(
+        200, lambda world: {"pk": world["published"].pk, "slug": world["published"].slug}
+    ),
+    "listings:detail-short": everyone(301, lambda world: {"pk": world["published"].pk}),
+    "listings:company": everyone(200, lambda world: {"slug": world["company"].slug}),
+    "listings:employer": employers_only(200),
+    "listings:employer-company": employers_only(200),
+    "listings:employer-invite": employers_only(405),
+    "listings:invitation-accept": employers_only(
+        200, kwargs=lambda world: {"token": world["invitation"].token}
+    ),
+    "listings:listing-create": employers_only(200),
+    "listings:listing-edit": employers_only(200, 404, draft),
+    "listings:listing-preview": employers_only(200, 404, draft),
+    "listings:listing-submit": employers_only(405, 405, draft),
+    "listings:listing-close": employers_only(405, 405, draft),
+    "listings:listing-duplicate": employers_only(405, 405, draft),
     "account_signup": anonymous_only(),
     "account_login": anonymous_only(),
-    "account_logout": Row(302, 200, 200, 200),
+    "account_logout": Row(302, 200, 200, 200, 200),
     "account_inactive": everyone(200),
     "account_reauthenticate": logged_in_only(),
     "account_email": logged_in_only(),
@@ -59,9 +98,11 @@ MATRIX: dict[str, Row] = {
     "account_set_password": logged_in_only(302),
     "account_reset_password": everyone(200),
     "account_reset_password_done": everyone(200),
-    "account_reset_password_from_key": everyone(200, uidb36="zz", key="bogus-key"),
+    "account_reset_password_from_key": everyone(
+        200, lambda world: {"uidb36": "zz", "key": "bogus-key"}
+    ),
     "account_reset_password_from_key_done": everyone(200),
-    "account_confirm_email": everyone(200, key="bogus-key"),
+    "account_confirm_email": everyone(200, lambda world: {"key": "bogus-key"}),
     "account_confirm_login_code": everyone(302),
 }
 
@@ -88,12 +129,32 @@ def test_every_url_is_in_the_matrix():
     assert MATRIX.keys() - names == set(), "these matrix rows name URLs that no longer exist"
 
 
-@pytest.mark.django_db
+@pytest.fixture
+def world(db):
+    member = MembershipFactory()
+    other = MembershipFactory()
+    company = member.company
+    return {
+        "users": {
+            SEEKER: SeekerFactory(),
+            EMPLOYER: member.user,
+            OTHER_EMPLOYER: other.user,
+            STAFF: StaffFactory(),
+        },
+        "company": company,
+        "published": PublishedListingFactory(company=company),
+        "draft": ListingFactory(company=company),
+        "invitation": company.invitations.create(
+            email=EmployerFactory.build().email, token="matrix-token"
+        ),
+    }
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_access(client, name, role):
+def test_access(client, world, name, role):
     row = MATRIX[name]
     if role != ANONYMOUS:
-        client.force_login(USER_FACTORIES[role]())
-    response = client.get(reverse(name, kwargs=row.kwargs))
+        client.force_login(world["users"][role])
+    response = client.get(reverse(name, kwargs=row.kwargs(world)))
     assert response.status_code == row.expected(role), (name, role, response.get("Location"))

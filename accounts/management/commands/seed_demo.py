@@ -8,10 +8,12 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.services import user_create_verified
+from listings.seeding import seed_demo_board
 
+DEMO_EMPLOYER_EMAIL = "employer@demo.hataraku.test"
 DEMO_ACCOUNTS = [
     ("admin@demo.hataraku.test", "Demo Admin", User.Role.SEEKER, True),
-    ("employer@demo.hataraku.test", "Demo Employer", User.Role.EMPLOYER, False),
+    (DEMO_EMPLOYER_EMAIL, "Demo Employer", User.Role.EMPLOYER, False),
     ("seeker@demo.hataraku.test", "Demo Seeker", User.Role.SEEKER, False),
 ]
 
@@ -45,6 +47,9 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 logins = self._create_accounts()
+                employer = User.objects.get(email=DEMO_EMPLOYER_EMAIL)
+                companies, listings = seed_demo_board(owner=employer)
+            self.stdout.write(f"Demo board: {companies} companies, {listings} listings.")
         self.stdout.write(self.style.SUCCESS("Demo logins (passwords are shown only this once):"))
         for email, password, label in logins:
             self.stdout.write(f"  {label:<10} {email:<32} {password}")

@@ -1,0 +1,184 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from listings import services
+from listings.models import (
+    Company,
+    CompanyInvitation,
+    CompanyMembership,
+    JapaneseLevel,
+    Listing,
+    Prefecture,
+    ResidenceStatus,
+    Sector,
+)
+from listings.reference import reference_data_changed
+
+
+class ReferenceAdmin(admin.ModelAdmin):
+    list_display = ["name_en", "name_ja", "slug", "sort_order", "is_active", "checked_on"]
+    list_editable = ["sort_order", "is_active"]
+    search_fields = ["name_en", "name_ja", "slug"]
+    list_filter = ["is_active"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        reference_data_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        reference_data_changed()
+
+
+@admin.register(Sector)
+class SectorAdmin(ReferenceAdmin):
+    list_display = [*ReferenceAdmin.list_display, "is_ssw_field", "has_ssw2"]
+    list_filter = ["is_active", "is_ssw_field", "has_ssw2"]
+
+
+@admin.register(ResidenceStatus)
+class ResidenceStatusAdmin(ReferenceAdmin):
+    pass
+
+
+@admin.register(JapaneseLevel)
+class JapaneseLevelAdmin(ReferenceAdmin):
+    list_display = [*ReferenceAdmin.list_display, "rank"]
+
+
+@admin.register(Prefecture)
+class PrefectureAdmin(ReferenceAdmin):
+    list_display = [
+        "code",
+        "name_en",
+        "name_ja",
+        "region",
+        "minimum_wage_yen",
+        "minimum_wage_fiscal_year",
+        "minimum_wage_effective_from",
+        "checked_on",
+    ]
+    list_editable = ["minimum_wage_yen", "minimum_wage_effective_from"]
+    list_filter = ["region", "minimum_wage_fiscal_year"]
+    ordering = ["code"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = CompanyMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class CompanyListingInline(admin.TabularInline):
+    model = Listing
+    fields = ["title_en", "title_ja", "status", "published_at", "expires_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["name_en", "name_ja", "prefecture", "verified", "listing_count", "created_at"]
+    list_filter = ["verified", "prefecture__region"]
+    list_select_related = ["prefecture"]
+    search_fields = ["name_en", "name_ja", "slug", "corporate_number"]
+    readonly_fields = ["created_at", "updated_at"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [MembershipInline, CompanyListingInline]
+    date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(listing_count=Count("listings"))
+
+    @admin.display(description=_("listings"), ordering="listing_count")
+    def listing_count(self, company):
+        return company.listing_count
+
+
+@admin.register(CompanyInvitation)
+class CompanyInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "company", "invited_by", "created_at", "accepted_at"]
+    list_select_related = ["company", "invited_by"]
+    search_fields = ["email", "company__name_en"]
+    readonly_fields = ["token", "created_at", "accepted_at"]
+    autocomplete_fields = ["company", "invited_by"]
+
+
+@admin.register(Listing)
+class ListingAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "company",
+        "sector",
+        "prefecture",
+        "status",
+        "submitted_at",
+        "published_at",
+        "expires_at",
+    ]
+    list_filter = ["status", "sector", "prefecture__region", "company__verified"]
+    list_select_related = ["company", "sector", "prefecture"]
+    search_fields = ["title_en", "title_ja", "company__name_en", "company__name_ja"]
+    autocomplete_fields = ["company", "created_by"]
+    filter_horizontal = ["residence_statuses"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "status",
+        "slug",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "submitted_at",
+        "published_at",
+        "expires_at",
+        "closed_at",
+        "rejection_reason",
+    ]
+    actions = ["approve_listings", "reject_listings"]
+
+    def _apply_to_each(self, request, queryset, action, done_message):
+        done = 0
+        for listing in queryset:
+            try:
+                action(listing)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("Skipped “%(listing)s”: %(reason)s")
+                    % {"listing": listing, "reason": " ".join(error.messages)},
+                    messages.WARNING,
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+
+    @admin.action(description=_("Approve and publish the selected listings"))
+    def approve_listings(self, request, queryset):
+        self._apply_to_each(
+            request,
+            queryset,
+            lambda listing: services.listing_approve(listing=listing, by=request.user),
+            lambda n: ngettext("Published %d listing.", "Published %d listings.", n) % n,
+        )
+
+    @admin.action(description=_("Reject the selected listings (reason: does not meet our rules)"))
+    def reject_listings(self, request, queryset):
+        self._apply_to_each(
+            request,
+            queryset,
+            lambda listing: services.listing_reject(
+                listing=listing,
+                by=request.user,
+                reason=str(_("This listing does not meet Hataraku's rules for job listings.")),
+            ),
+            lambda n: ngettext("Rejected %d listing.", "Rejected %d listings.", n) % n,
+        )

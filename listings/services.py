@@ -1,0 +1,328 @@
+"""Actions that change companies and listings; every status change goes through here."""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from listings import search
+from listings.models import Company, CompanyInvitation, CompanyMembership, Listing
+
+DEFAULT_LIFETIME = datetime.timedelta(days=60)
+MAX_LIFETIME = datetime.timedelta(days=120)
+SLUG_MAX_LENGTH = 80
+
+
+class TransitionNotAllowed(ValidationError):
+    """The listing is not in a state from which this action is allowed."""
+
+
+def _slug_for(text: str, fallback: str, *, allow_unicode: bool = True) -> str:
+    slug = slugify(text, allow_unicode=allow_unicode)[:SLUG_MAX_LENGTH].strip("-")
+    return slug or fallback
+
+
+def _unique_company_slug(name: str) -> str:
+    # Company URLs stay ASCII; a name written only in Japanese gets "company-N".
+    base = _slug_for(name, "company", allow_unicode=False)[:70]
+    slug, number = base, 1
+    while Company.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+# ---- companies ----
+
+
+@transaction.atomic
+def company_create(*, owner, **fields) -> Company:
+    """Create a company with `owner` (an employer without a company) as its owner."""
+    if not owner.is_employer:
+        raise PermissionDenied("Only employer accounts can create a company.")
+    if CompanyMembership.objects.filter(user=owner).exists():
+        raise ValidationError(_("You already belong to a company."))
+    company = Company(**fields)
+    company.slug = _unique_company_slug(company.name_en)
+    company.full_clean()
+    company.save()
+    CompanyMembership.objects.create(
+        company=company, user=owner, role=CompanyMembership.Role.OWNER
+    )
+    return company
+
+
+@transaction.atomic
+def company_update(*, company: Company, **fields) -> Company:
+    names_before = (company.name_en, company.name_ja)
+    for name, value in fields.items():
+        setattr(company, name, value)
+    company.full_clean()
+    company.save()
+    if (company.name_en, company.name_ja) != names_before:
+        listing_ids = list(company.listings.values_list("id", flat=True))
+        transaction.on_commit(lambda: search.index_listings(listing_ids))
+    return company
+
+
+def company_invite(*, company: Company, email: str, by) -> CompanyInvitation:
+    """Invite someone by email to join the company; only its owners may invite."""
+    if not CompanyMembership.objects.filter(
+        company=company, user=by, role=CompanyMembership.Role.OWNER
+    ).exists():
+        raise PermissionDenied("Only a company's owners can invite members.")
+    email = email.strip().lower()
+    invitation = CompanyInvitation.objects.filter(
+        company=company, email=email, accepted_at__isnull=True
+    ).first()
+    if invitation:
+        return invitation
+    invitation = CompanyInvitation.objects.create(
+        company=company, email=email, invited_by=by, token=secrets.token_urlsafe(32)
+    )
+    from listings.tasks import send_company_invitation
+
+    transaction.on_commit(lambda: send_company_invitation.delay(invitation.pk))
+    return invitation
+
+
+def company_invitation_send(*, invitation_id: int) -> None:
+    invitation = (
+        CompanyInvitation.objects.select_related("company", "invited_by")
+        .filter(pk=invitation_id, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return
+    context = {
+        "invitation": invitation,
+        "accept_url": settings.SITE_URL
+        + reverse("listings:invitation-accept", kwargs={"token": invitation.token}),
+        "signup_url": settings.SITE_URL + reverse("account_signup") + "?role=employer",
+    }
+    subject = render_to_string("listings/email/invitation_subject.txt", context).strip()
+    body = render_to_string("listings/email/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def company_invitation_accept(*, token: str, user) -> CompanyMembership:
+    invitation = (
+        CompanyInvitation.objects.select_for_update()
+        .filter(token=token, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None or invitation.email.lower() != user.email.lower():
+        raise ValidationError(_("This invitation is not valid for your account."))
+    if not user.is_employer:
+        raise ValidationError(_("Only employer accounts can join a company."))
+    if CompanyMembership.objects.filter(user=user).exists():
+        raise ValidationError(_("You already belong to a company."))
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return CompanyMembership.objects.create(company=invitation.company, user=user)
+
+
+# ---- listings ----
+
+LISTING_EDITABLE_STATUSES = {
+    Listing.Status.DRAFT,
+    Listing.Status.PENDING,
+    Listing.Status.REJECTED,
+    Listing.Status.PUBLISHED,
+}
+
+
+def _locked(listing: Listing) -> Listing:
+    return Listing.objects.select_for_update().select_related("company").get(pk=listing.pk)
+
+
+def _move(listing: Listing, action: str) -> None:
+    """Set the status `action` leads to, or refuse when the listing's status does not allow it."""
+    if not listing.allows(action):
+        raise TransitionNotAllowed(
+            _("This cannot be done to a listing that is %(current)s.")
+            % {"current": listing.get_status_display().lower()},
+            code="transition",
+        )
+    listing.status = Listing.TRANSITIONS[action][1]
+
+
+def _apply(listing: Listing, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(listing, name, value)
+    listing.slug = _slug_for(listing.title_en or listing.title_ja, "job")
+
+
+def _after_commit_index(listing: Listing) -> None:
+    listing_id = listing.pk
+    transaction.on_commit(lambda: search.index_listings([listing_id]))
+
+
+@transaction.atomic
+def listing_create(*, company: Company, by, residence_statuses, **fields) -> Listing:
+    """Create a draft listing for `company`."""
+    listing = Listing(company=company, created_by=by, status=Listing.Status.DRAFT)
+    _apply(listing, fields)
+    listing.full_clean()
+    listing.save()
+    listing.residence_statuses.set(residence_statuses)
+    _after_commit_index(listing)
+    return listing
+
+
+@transaction.atomic
+def listing_update(*, listing: Listing, by, residence_statuses=None, **fields) -> Listing:
+    """Edit a listing. A rejected one returns to draft; a published one of an unverified
+    company returns to review."""
+    listing = _locked(listing)
+    if listing.status not in LISTING_EDITABLE_STATUSES:
+        raise TransitionNotAllowed(
+            _("A %(status)s listing can no longer be edited.")
+            % {"status": listing.get_status_display().lower()},
+            code="not_editable",
+        )
+    _apply(listing, fields)
+    if listing.allows("revise_rejected"):
+        _move(listing, "revise_rejected")
+    elif listing.allows("revise_published") and not listing.company.verified:
+        _move(listing, "revise_published")
+        listing.submitted_at = timezone.now()
+    if listing.status == Listing.Status.PUBLISHED:
+        # A verified company's live edit may move the deadline, and with it the expiry.
+        listing.expires_at = expiry_for(listing, listing.published_at)
+    if residence_statuses is not None and not residence_statuses:
+        raise ValidationError(
+            {"residence_statuses": _("Choose at least one residence status you accept.")}
+        )
+    listing.full_clean()
+    listing.save()
+    if residence_statuses is not None:
+        listing.residence_statuses.set(residence_statuses)
+    _after_commit_index(listing)
+    return listing
+
+
+@transaction.atomic
+def listing_submit(*, listing: Listing, by) -> Listing:
+    """Send a draft to the moderators."""
+    listing = _locked(listing)
+    _move(listing, "submit")
+    if not listing.residence_statuses.exists():
+        raise ValidationError(_("Choose at least one residence status before submitting."))
+    listing.submitted_at = timezone.now()
+    listing.rejection_reason = ""
+    listing.save(update_fields=["status", "submitted_at", "rejection_reason", "updated_at"])
+    return listing
+
+
+def expiry_for(listing: Listing, published_at: datetime.datetime) -> datetime.datetime:
+    """The deadline's end of day (Japan time) or 60 days after publication, at most 120."""
+    latest = published_at + MAX_LIFETIME
+    if listing.deadline:
+        end_of_day = datetime.datetime.combine(
+            listing.deadline, datetime.time.max, tzinfo=timezone.get_default_timezone()
+        )
+        return min(end_of_day, latest)
+    return published_at + DEFAULT_LIFETIME
+
+
+@transaction.atomic
+def listing_approve(*, listing: Listing, by) -> Listing:
+    """Publish a listing under review (staff only)."""
+    if not by.is_staff:
+        raise PermissionDenied("Only staff approve listings.")
+    listing = _locked(listing)
+    _move(listing, "approve")
+    now = timezone.now()
+    if listing.deadline and listing.deadline < timezone.localdate(now):
+        raise ValidationError(
+            _("The application deadline has passed; the employer must set a new one."),
+            code="deadline_passed",
+        )
+    if listing.published_at is None or expiry_for(listing, listing.published_at) <= now:
+        # First publication, or its earlier run ended while the edit waited for review.
+        listing.published_at = now
+    listing.expires_at = expiry_for(listing, listing.published_at)
+    listing.rejection_reason = ""
+    listing.save(
+        update_fields=["status", "published_at", "expires_at", "rejection_reason", "updated_at"]
+    )
+    return listing
+
+
+@transaction.atomic
+def listing_reject(*, listing: Listing, by, reason: str) -> Listing:
+    """Send a listing back to its employer with the reason (staff only)."""
+    if not by.is_staff:
+        raise PermissionDenied("Only staff reject listings.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the employer a reason for the rejection."), code="reason")
+    listing = _locked(listing)
+    _move(listing, "reject")
+    listing.rejection_reason = reason[:2000]
+    listing.save(update_fields=["status", "rejection_reason", "updated_at"])
+    return listing
+
+
+@transaction.atomic
+def listing_close(*, listing: Listing, by) -> Listing:
+    """Stop a published listing from taking applications (its employer)."""
+    listing = _locked(listing)
+    _move(listing, "close")
+    listing.closed_at = timezone.now()
+    listing.save(update_fields=["status", "closed_at", "updated_at"])
+    return listing
+
+
+def listing_expire_due(*, now: datetime.datetime | None = None) -> int:
+    """Mark every published listing past its deadline as expired; returns how many."""
+    now = now or timezone.now()
+    sources, target = Listing.TRANSITIONS["expire"]
+    return (
+        Listing.objects.due_to_expire(now)
+        .filter(status__in=sources)
+        .update(status=target, closed_at=now, updated_at=now)
+    )
+
+
+@transaction.atomic
+def listing_duplicate(*, listing: Listing, by) -> Listing:
+    """A new draft with the same content, for posting a similar opening."""
+    copy_fields = {
+        field.name: getattr(listing, field.name)
+        for field in Listing._meta.concrete_fields
+        if field.name
+        not in {
+            "id",
+            "company",
+            "created_by",
+            "slug",
+            "status",
+            "rejection_reason",
+            "created_at",
+            "updated_at",
+            "submitted_at",
+            "published_at",
+            "expires_at",
+            "closed_at",
+            "search_vector",
+            "salary_monthly_min",
+            "deadline",
+        }
+    }
+    return listing_create(
+        company=listing.company,
+        by=by,
+        residence_statuses=list(listing.residence_statuses.all()),
+        **copy_fields,
+    )

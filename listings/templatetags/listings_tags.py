@@ -1,0 +1,61 @@
+"""Template helpers for listings: salaries in yen, Markdown, JSON-LD."""
+
+import json
+
+from django import template
+from django.utils import formats, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from jobboard.markdown import render_markdown
+
+register = template.Library()
+
+# Japanese ads put the period first: 時給 1,200円, 月給 250,000円, 年収 4,000,000円.
+_JA_PERIOD = {"hourly": "時給", "monthly": "月給", "yearly": "年収"}
+
+
+def _number(value: int) -> str:
+    return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def yen(value) -> str:
+    if value in (None, ""):
+        return ""
+    if translation.get_language() == "ja":
+        return f"{_number(value)}円"
+    return f"¥{_number(value)}"
+
+
+@register.simple_tag
+def salary(listing) -> str:
+    """The salary range with its period, written the way each language writes it."""
+    low, high, period = listing.salary_min, listing.salary_max, listing.salary_period
+    if translation.get_language() == "ja":
+        amount = yen(low) if low == high else f"{yen(low)}〜{yen(high)}"
+        return f"{_JA_PERIOD[period]} {amount}"
+    amount = yen(low) if low == high else f"{yen(low)}–{yen(high)}"
+    return {
+        "hourly": _("%(amount)s per hour"),
+        "monthly": _("%(amount)s per month"),
+        "yearly": _("%(amount)s per year"),
+    }[period] % {"amount": amount}
+
+
+@register.filter
+def markdown(source: str):
+    return render_markdown(source)
+
+
+@register.filter
+def json_ld(data: dict):
+    """A JSON-LD block; <, > and & are escaped so the data cannot end the script element."""
+    text = (
+        json.dumps(data, ensure_ascii=False, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above

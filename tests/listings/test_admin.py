@@ -1,0 +1,78 @@
+"""Admin: approve and reject actions go through the services; changelists stay cheap."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+from listings.models import Listing
+from tests.listings.factories import (
+    CompanyFactory,
+    ListingFactory,
+    PendingListingFactory,
+    PublishedListingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/admin/listings/listing/"
+
+
+@pytest.fixture
+def admin_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def _run_action(admin_client, action, listings):
+    return admin_client.post(
+        CHANGELIST,
+        {"action": action, ACTION_CHECKBOX_NAME: [listing.pk for listing in listings]},
+        follow=True,
+    )
+
+
+def test_approve_action_publishes_pending_and_skips_the_rest(admin_client):
+    pending = PendingListingFactory.create_batch(2)
+    draft = ListingFactory()
+    response = _run_action(admin_client, "approve_listings", [*pending, draft])
+    html = response.content.decode()
+    assert "Published 2 listings." in html
+    assert "Skipped" in html
+    for listing in pending:
+        listing.refresh_from_db()
+        assert listing.status == Listing.Status.PUBLISHED
+        assert listing.expires_at is not None
+    draft.refresh_from_db()
+    assert draft.status == Listing.Status.DRAFT
+
+
+def test_reject_action_records_a_reason(admin_client):
+    pending = PendingListingFactory()
+    _run_action(admin_client, "reject_listings", [pending])
+    pending.refresh_from_db()
+    assert pending.status == Listing.Status.REJECTED
+    assert pending.rejection_reason
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/listings/listing/",
+        "/admin/listings/company/",
+        "/admin/listings/prefecture/",
+        "/admin/listings/sector/",
+        "/admin/listings/companyinvitation/",
+    ],
+)
+def test_changelists_run_a_bounded_number_of_queries(
+    admin_client, path, django_assert_max_num_queries
+):
+    PublishedListingFactory.create_batch(3)
+    admin_client.get(path)
+    PublishedListingFactory.create_batch(20)
+    CompanyFactory.create_batch(5)
+    with django_assert_max_num_queries(12):
+        assert admin_client.get(path).status_code == 200
+
+
+def test_listing_change_page_renders(admin_client):
+    listing = PublishedListingFactory()
+    assert admin_client.get(f"/admin/listings/listing/{listing.pk}/change/").status_code == 200
