@@ -4,7 +4,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from listings import services
+from listings import search, services
+from listings.cache import board_changed
 from listings.models import (
     Company,
     CompanyInvitation,
@@ -143,6 +144,15 @@ class ListingAdmin(admin.ModelAdmin):
         "rejection_reason",
     ]
     actions = ["approve_listings", "reject_listings"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.index_listings([obj.pk])
+        board_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        board_changed()
 
     def _apply_to_each(self, request, queryset, action, done_message):
         done = 0

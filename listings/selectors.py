@@ -6,6 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import QueryDict
 
+from listings import cache as board_cache
 from listings import search
 from listings.filters import ListingFilter
 from listings.models import Company, Listing, ResidenceStatus
@@ -120,20 +121,28 @@ def listing_search(params: QueryDict, *, page_size: int = PAGE_SIZE, facets: boo
         results = results.order_by("-salary_monthly_min", "-id")
     else:
         results = results.order_by("-published_at", "-id")
-    page = Paginator(listing_cards(results), page_size).get_page(params.get("page"))
-    counts = {}
-    if facets:
+    querystring = filterset.normalised_querystring()
+    cached = board_cache.get_counts(querystring) if facets else None
+    paginator = Paginator(listing_cards(results), page_size)
+    if cached is not None:
+        paginator.count = cached["total"]
+        counts = cached["facets"]
+    page = paginator.get_page(params.get("page"))
+    if facets and cached is None:
         without = {}
         for name in FACETS:
             others = params.copy()
             others.pop(name, None)
             without[name] = ListingFilter(others, queryset=Listing.objects.live()).qs
         counts = facet_counts(without)
+        board_cache.set_counts(querystring, {"total": paginator.count, "facets": counts})
+    elif not facets:
+        counts = {}
     return SearchResults(
         filterset=filterset,
         page=page,
         sort=sort,
-        querystring=filterset.normalised_querystring(),
+        querystring=querystring,
         notes=list(dict.fromkeys(filterset.notes)),
         facets=counts,
     )

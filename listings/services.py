@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from listings import cache as board_cache
 from listings import search
 from listings.models import Company, CompanyInvitation, CompanyMembership, Listing
 
@@ -70,6 +71,7 @@ def company_update(*, company: Company, **fields) -> Company:
     if (company.name_en, company.name_ja) != names_before:
         listing_ids = list(company.listings.values_list("id", flat=True))
         transaction.on_commit(lambda: search.index_listings(listing_ids))
+        transaction.on_commit(board_cache.board_changed)
     return company
 
 
@@ -165,6 +167,8 @@ def _apply(listing: Listing, fields: dict) -> None:
 def _after_commit_index(listing: Listing) -> None:
     listing_id = listing.pk
     transaction.on_commit(lambda: search.index_listings([listing_id]))
+    if listing.status == Listing.Status.PUBLISHED:
+        transaction.on_commit(board_cache.board_changed)
 
 
 @transaction.atomic
@@ -256,6 +260,7 @@ def listing_approve(*, listing: Listing, by) -> Listing:
     listing.save(
         update_fields=["status", "published_at", "expires_at", "rejection_reason", "updated_at"]
     )
+    transaction.on_commit(board_cache.board_changed)
     return listing
 
 
@@ -281,6 +286,7 @@ def listing_close(*, listing: Listing, by) -> Listing:
     _move(listing, "close")
     listing.closed_at = timezone.now()
     listing.save(update_fields=["status", "closed_at", "updated_at"])
+    transaction.on_commit(board_cache.board_changed)
     return listing
 
 
@@ -288,11 +294,14 @@ def listing_expire_due(*, now: datetime.datetime | None = None) -> int:
     """Mark every published listing past its deadline as expired; returns how many."""
     now = now or timezone.now()
     sources, target = Listing.TRANSITIONS["expire"]
-    return (
+    count = (
         Listing.objects.due_to_expire(now)
         .filter(status__in=sources)
         .update(status=target, closed_at=now, updated_at=now)
     )
+    if count:
+        board_cache.board_changed()
+    return count
 
 
 @transaction.atomic

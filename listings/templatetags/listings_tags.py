@@ -1,12 +1,14 @@
-"""Template helpers for listings: salaries in yen, Markdown, JSON-LD."""
+"""Template helpers for listings: salaries in yen, Markdown, JSON-LD, country lists."""
 
+import functools
 import json
 
 from django import template
 from django.utils import formats, translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from jobboard.markdown import render_markdown
 
@@ -59,3 +61,23 @@ def json_ld(data: dict):
         .replace("&", "\\u0026")
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_options(language: str, selected: str) -> str:
+    with translation.override(language):
+        return format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (code, mark_safe(" selected") if code == selected else "", name)
+                for code, name in countries
+            ),
+        )
+
+
+@register.simple_tag
+def country_options(selected: str | None = "") -> str:
+    """<option>s for every country in the page's language; the full list is built once per
+    language and choice, not on every request."""
+    return _country_options(translation.get_language() or "en", selected or "")

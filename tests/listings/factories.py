@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from listings import search
+from listings.cache import board_changed
 from listings.models import (
     Company,
     CompanyMembership,
@@ -75,9 +76,11 @@ class ListingFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def search_index(self, create, extracted, **kwargs):
-        # The services index what they save; factories write rows directly, so index here.
+        # Services index what they save and refresh the board's cached counts; factories
+        # write rows directly, so they do the same here.
         if create:
             search.index_listings([self.pk])
+            board_changed()
 
 
 class PendingListingFactory(ListingFactory):

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from listings import services
 from listings.models import JapaneseLevel, Listing, Prefecture, Sector
 from listings.search import cjk_bigrams
 from tests.listings.factories import (
@@ -304,13 +305,29 @@ def test_normalised_querystring_drops_invalid_and_sorts(client, board):
 )
 def test_browse_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, query):
     PublishedListingFactory.create_batch(3, title_en="Care worker")
-    _get(client, query)  # warm the reference-data cache
-    with django_assert_max_num_queries(6):
+    # Cold: the reference data, the count, four facet counts and the page.
+    with django_assert_max_num_queries(10):
         small = _get(client, query)
+    # Warm: counts come from the cache.
+    with django_assert_max_num_queries(1):
+        _get(client, query)
     PublishedListingFactory.create_batch(30, title_en="Care worker")
     with django_assert_max_num_queries(6):
         large = _get(client, query)
     assert len(large.context["page_obj"]) > len(small.context["page_obj"])
+
+
+def test_cached_counts_follow_publication_and_closing(
+    client, staff, employer, django_capture_on_commit_callbacks
+):
+    listing = PendingListingFactory(title_en="Welder")
+    assert _get(client).context["page_obj"].paginator.count == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listing_approve(listing=listing, by=staff)
+    assert _get(client).context["page_obj"].paginator.count == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listing_close(listing=listing, by=employer)
+    assert _get(client).context["page_obj"].paginator.count == 0
 
 
 def test_company_page_and_detail_page_run_few_queries(client, django_assert_max_num_queries):
@@ -320,3 +337,9 @@ def test_company_page_and_detail_page_run_few_queries(client, django_assert_max_
         assert client.get(listing.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get(listing.company.get_absolute_url()).status_code == 200
+
+
+def test_nationality_choice_is_kept_in_the_form(client, board):
+    html = _get(client, "?nationality=VN").content.decode()
+    assert '<option value="VN" selected>Vietnam</option>' in html
+    assert '<option value="PH">Philippines</option>' in html
