@@ -10,6 +10,7 @@ from listings.models import (
     Company,
     CompanyInvitation,
     CompanyMembership,
+    CountryInfo,
     JapaneseLevel,
     Listing,
     Prefecture,
@@ -31,6 +32,17 @@ class ReferenceAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
+        reference_data_changed()
+
+
+@admin.register(CountryInfo)
+class CountryInfoAdmin(admin.ModelAdmin):
+    list_display = ["country", "ssw_memorandum", "memorandum_year", "checked_on"]
+    list_filter = ["ssw_memorandum"]
+    search_fields = ["country"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
         reference_data_changed()
 
 

@@ -121,6 +121,29 @@ class Prefecture(ReferenceData):
         ordering = ["code"]
 
 
+class CountryInfo(models.Model):
+    """What the board knows about a country of origin, beyond its ISO code."""
+
+    country = CountryField(_("country"), unique=True)
+    ssw_memorandum = models.BooleanField(
+        _("SSW Memorandum of Cooperation"),
+        default=False,
+        help_text=_("Japan has signed a Memorandum of Cooperation on SSW with this country."),
+    )
+    memorandum_year = models.PositiveSmallIntegerField(
+        _("year the memorandum was signed"), null=True, blank=True
+    )
+    checked_on = models.DateField(_("last checked on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["country"]
+
+    def __str__(self):
+        return str(self.country.name)
+
+
 def validate_corporate_number(value: str) -> None:
     """Check a 13-digit Japanese corporate number (法人番号) against its check digit."""
     if not (len(value) == 13 and value.isascii() and value.isdigit()):

@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-from listings.models import JapaneseLevel, Prefecture, ResidenceStatus, Sector
+from listings.models import CountryInfo, JapaneseLevel, Prefecture, ResidenceStatus, Sector
 
-REFERENCE_CACHE_KEY = "listings:reference:v2"
+REFERENCE_CACHE_KEY = "listings:reference:v3"
 REFERENCE_CACHE_SECONDS = 60 * 60
 
 
@@ -16,6 +16,7 @@ class ReferenceData:
     statuses: list[ResidenceStatus]
     prefectures: list[Prefecture]
     japanese_levels: list[JapaneseLevel]
+    memorandum_countries: frozenset[str]
     sector_by_slug: dict[str, Sector] = field(init=False)
     status_by_slug: dict[str, ResidenceStatus] = field(init=False)
     prefecture_by_key: dict[str, Prefecture] = field(init=False)
@@ -46,6 +47,12 @@ def reference_data() -> ReferenceData:
             statuses=list(ResidenceStatus.objects.active()),
             prefectures=list(Prefecture.objects.active()),
             japanese_levels=list(JapaneseLevel.objects.active()),
+            memorandum_countries=frozenset(
+                str(code)
+                for code in CountryInfo.objects.filter(ssw_memorandum=True).values_list(
+                    "country", flat=True
+                )
+            ),
         )
         cache.set(REFERENCE_CACHE_KEY, data, REFERENCE_CACHE_SECONDS)
     return data

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from jobboard.markdown import render_markdown
+from listings.reference import reference_data
 
 register = template.Library()
 
@@ -64,20 +65,34 @@ def json_ld(data: dict):
 
 
 @functools.lru_cache(maxsize=1024)
-def _country_options(language: str, selected: str) -> str:
-    with translation.override(language):
+def _country_options(language: str, selected: str, memorandum: frozenset[str]) -> str:
+    def options(pairs):
         return format_html_join(
             "\n",
             '<option value="{}"{}>{}</option>',
             (
                 (code, mark_safe(" selected") if code == selected else "", name)
-                for code, name in countries
+                for code, name in pairs
             ),
+        )
+
+    with translation.override(language):
+        every = list(countries)
+        return format_html(
+            '<optgroup label="{}">{}</optgroup><optgroup label="{}">{}</optgroup>',
+            _("Countries with an SSW agreement"),
+            options((code, name) for code, name in every if code in memorandum),
+            _("All countries"),
+            options((code, name) for code, name in every if code not in memorandum),
         )
 
 
 @register.simple_tag
 def country_options(selected: str | None = "") -> str:
-    """<option>s for every country in the page's language; the full list is built once per
-    language and choice, not on every request."""
-    return _country_options(translation.get_language() or "en", selected or "")
+    """<option>s for every country in the page's language, SSW memorandum countries first;
+    built once per language and choice, not on every request."""
+    return _country_options(
+        translation.get_language() or "en",
+        selected or "",
+        reference_data().memorandum_countries,
+    )

@@ -305,8 +305,8 @@ def test_normalised_querystring_drops_invalid_and_sorts(client, board):
 )
 def test_browse_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, query):
     PublishedListingFactory.create_batch(3, title_en="Care worker")
-    # Cold: the reference data, the count, four facet counts and the page.
-    with django_assert_max_num_queries(10):
+    # Cold: five reference tables, the count, four facet counts and the page.
+    with django_assert_max_num_queries(11):
         small = _get(client, query)
     # Warm: counts come from the cache.
     with django_assert_max_num_queries(1):
@@ -343,3 +343,11 @@ def test_nationality_choice_is_kept_in_the_form(client, board):
     html = _get(client, "?nationality=VN").content.decode()
     assert '<option value="VN" selected>Vietnam</option>' in html
     assert '<option value="PH">Philippines</option>' in html
+
+
+def test_memorandum_countries_come_first_in_the_nationality_list(client, board):
+    html = _get(client).content.decode()
+    agreement = html.index("Countries with an SSW agreement")
+    everyone = html.index("All countries")
+    assert agreement < html.index('<option value="PK">Pakistan</option>') < everyone
+    assert everyone < html.index('<option value="BR">Brazil</option>')
