@@ -10,6 +10,8 @@ from listings.sitemaps import SITEMAPS
 urlpatterns = [
     path("", listings_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Before listings: /jobs/<id>/apply/ and /jobs/<id>/save/ sit beside /jobs/<id>/<slug>/.
+    path("", include("applicants.urls")),
     path("", include("listings.urls")),
     path(
         "sitemap.xml",

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -66,6 +67,12 @@ def dashboard(request, company):
     listings = (
         Listing.objects.for_company(company)
         .select_related("sector", "prefecture")
+        .annotate(
+            application_count=Count("applications"),
+            new_application_count=Count(
+                "applications", filter=Q(applications__status="submitted")
+            ),
+        )
         .order_by("-updated_at", "-id")
     )
     members = CompanyMembership.objects.filter(company=company).select_related("user")

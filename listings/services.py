@@ -26,9 +26,13 @@ class TransitionNotAllowed(ValidationError):
     """The listing is not in a state from which this action is allowed."""
 
 
+# Words used by URLs beside /jobs/<id>/<slug>/: a listing's slug never takes them.
+RESERVED_SLUGS = {"apply", "save"}
+
+
 def _slug_for(text: str, fallback: str, *, allow_unicode: bool = True) -> str:
-    slug = slugify(text, allow_unicode=allow_unicode)[:SLUG_MAX_LENGTH].strip("-")
-    return slug or fallback
+    slug = slugify(text, allow_unicode=allow_unicode)[:SLUG_MAX_LENGTH].strip("-") or fallback
+    return f"{slug}-{fallback}" if slug in RESERVED_SLUGS else slug
 
 
 def _unique_company_slug(name: str) -> str:

@@ -8,8 +8,10 @@ member of company A and "other_employer" a member of company B.
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from applicants.models import CV, Application
 from tests.accounts.factories import EmployerFactory, SeekerFactory, StaffFactory
 from tests.listings.factories import ListingFactory, MembershipFactory, PublishedListingFactory
 
@@ -61,6 +63,20 @@ def draft(world):
     return {"pk": world["draft"].pk}
 
 
+def published(world):
+    return {"pk": world["published"].pk}
+
+
+def application(world):
+    return {"pk": world["application"].pk}
+
+
+def seekers_only(status: int = 200, kwargs=lambda world: {}, *, staff: int | None = None) -> Row:
+    """Seeker pages. Staff accounts have the seeker role, so they get these pages for
+    themselves (and 404 for the seeker's objects)."""
+    return Row(302, status, 403, 403, status if staff is None else staff, kwargs)
+
+
 MATRIX: dict[str, Row] = {
     "home": everyone(200),
     "healthz": everyone(200),
@@ -87,6 +103,26 @@ MATRIX: dict[str, Row] = {
     "listings:listing-submit": employers_only(405, 405, draft),
     "listings:listing-close": employers_only(405, 405, draft),
     "listings:listing-duplicate": employers_only(405, 405, draft),
+    "applicants:profile": seekers_only(),
+    "applicants:cvs": seekers_only(),
+    "applicants:cv-default": seekers_only(405, lambda world: {"uuid": world["cv"].uuid}),
+    "applicants:cv-delete": seekers_only(200, lambda world: {"uuid": world["cv"].uuid}, staff=404),
+    # The seeker here owns the CV; employer A got it with an application; B did not.
+    "applicants:cv-download": Row(
+        302, 200, 200, 404, 200, lambda world: {"uuid": world["cv"].uuid}
+    ),
+    # The seeker already applied (redirected to the applications); staff has not.
+    "applicants:apply": seekers_only(302, published, staff=200),
+    "applicants:save-toggle": seekers_only(405, published),
+    "applicants:applications": seekers_only(),
+    "applicants:application-withdraw": seekers_only(200, application, staff=404),
+    "applicants:saved": seekers_only(),
+    "applicants:employer-applicants": employers_only(200, 404, published),
+    "applicants:employer-bulk-reject": employers_only(405, 405, published),
+    "applicants:employer-applicants-csv": employers_only(200, 404, published),
+    "applicants:employer-application": employers_only(200, 404, application),
+    "applicants:employer-application-move": employers_only(405, 405, application),
+    "applicants:employer-application-note": employers_only(405, 405, application),
     "account_signup": anonymous_only(),
     "account_login": anonymous_only(),
     "account_logout": Row(302, 200, 200, 200, 200),
@@ -134,15 +170,30 @@ def world(db):
     member = MembershipFactory()
     other = MembershipFactory()
     company = member.company
+    seeker = SeekerFactory()
+    published = PublishedListingFactory(company=company)
+    cv = CV.objects.create(
+        owner=seeker,
+        label="CV",
+        file=ContentFile(b"%PDF-1.4 matrix", name="cv.pdf"),
+        original_name="cv.pdf",
+        extension=".pdf",
+        content_type="application/pdf",
+        size=15,
+        is_default=True,
+    )
+    application = Application.objects.create(listing=published, seeker=seeker, cv=cv)
     return {
+        "cv": cv,
+        "application": application,
         "users": {
-            SEEKER: SeekerFactory(),
+            SEEKER: seeker,
             EMPLOYER: member.user,
             OTHER_EMPLOYER: other.user,
             STAFF: StaffFactory(),
         },
         "company": company,
-        "published": PublishedListingFactory(company=company),
+        "published": published,
         "draft": ListingFactory(company=company),
         "invitation": company.invitations.create(
             email=EmployerFactory.build().email, token="matrix-token"

@@ -1,0 +1,66 @@
+from django.contrib import admin
+
+from applicants.models import (
+    CV,
+    Application,
+    ApplicationEvent,
+    SavedJob,
+    SectorExperience,
+    SeekerProfile,
+)
+
+
+class ExperienceInline(admin.TabularInline):
+    model = SectorExperience
+    extra = 0
+
+
+@admin.register(SeekerProfile)
+class SeekerProfileAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "user", "nationality", "in_japan", "japanese_level", "updated_at"]
+    list_filter = ["in_japan", "japanese_level", "education"]
+    list_select_related = ["user", "japanese_level"]
+    search_fields = ["full_name", "user__email"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["skills_tests", "desired_sectors", "desired_prefectures"]
+    inlines = [ExperienceInline]
+
+
+@admin.register(CV)
+class CVAdmin(admin.ModelAdmin):
+    list_display = ["label", "owner", "original_name", "size", "is_default", "created_at"]
+    list_select_related = ["owner"]
+    search_fields = ["label", "original_name", "owner__email"]
+    readonly_fields = ["uuid", "file", "original_name", "extension", "content_type", "size"]
+    list_filter = ["content_type", "is_default"]
+    date_hierarchy = "created_at"
+
+
+class EventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    fields = ["created_at", "actor", "from_status", "to_status", "message", "internal_note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "listing", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["listing", "seeker"]
+    search_fields = ["seeker__email", "listing__title_en", "listing__title_ja"]
+    autocomplete_fields = ["listing", "seeker", "cv"]
+    readonly_fields = ["profile_snapshot", "created_at", "updated_at"]
+    date_hierarchy = "created_at"
+    inlines = [EventInline]
+
+
+@admin.register(SavedJob)
+class SavedJobAdmin(admin.ModelAdmin):
+    list_display = ["user", "listing", "created_at"]
+    list_select_related = ["user", "listing"]
+    autocomplete_fields = ["user", "listing"]

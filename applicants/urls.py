@@ -1,0 +1,52 @@
+from django.urls import path
+
+from applicants import views
+
+app_name = "applicants"
+
+urlpatterns = [
+    path("me/profile/", views.profile, name="profile"),
+    path("me/cvs/", views.cv_list, name="cvs"),
+    path("me/cvs/<uuid:uuid>/default/", views.cv_make_default, name="cv-default"),
+    path("me/cvs/<uuid:uuid>/delete/", views.cv_delete, name="cv-delete"),
+    path("cvs/<uuid:uuid>/download/", views.cv_download, name="cv-download"),
+    path("jobs/<int:pk>/apply/", views.apply, name="apply"),
+    path("jobs/<int:pk>/save/", views.saved_toggle, name="save-toggle"),
+    path("me/applications/", views.application_list, name="applications"),
+    path(
+        "me/applications/<int:pk>/withdraw/",
+        views.application_withdraw,
+        name="application-withdraw",
+    ),
+    path("me/saved/", views.saved_list, name="saved"),
+    path(
+        "employer/listings/<int:pk>/applicants/",
+        views.applicants,
+        name="employer-applicants",
+    ),
+    path(
+        "employer/listings/<int:pk>/applicants/reject/",
+        views.applicants_bulk_reject,
+        name="employer-bulk-reject",
+    ),
+    path(
+        "employer/listings/<int:pk>/applicants.csv",
+        views.applicants_csv,
+        name="employer-applicants-csv",
+    ),
+    path(
+        "employer/applications/<int:pk>/",
+        views.application_detail,
+        name="employer-application",
+    ),
+    path(
+        "employer/applications/<int:pk>/move/",
+        views.application_move,
+        name="employer-application-move",
+    ),
+    path(
+        "employer/applications/<int:pk>/note/",
+        views.application_note,
+        name="employer-application-note",
+    ),
+]
