@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from applicants import services
 from applicants.models import (
     CV,
     Application,
@@ -57,6 +58,17 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = ["profile_snapshot", "created_at", "updated_at"]
     date_hierarchy = "created_at"
     inlines = [EventInline]
+
+    def delete_model(self, request, obj):
+        cv = obj.cv
+        super().delete_model(request, obj)
+        services.cv_purge_if_unused(cv)
+
+    def delete_queryset(self, request, queryset):
+        cvs = list(CV.objects.filter(applications__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for cv in cvs:
+            services.cv_purge_if_unused(cv)
 
 
 @admin.register(SavedJob)

@@ -122,3 +122,29 @@ def email(url: str | None, *, debug: bool) -> dict:
             "or consolemail://."
         )
     return config
+
+
+def cv_storage(*, bucket: str | None, private_root, endpoint_url: str | None, region: str | None):
+    """STORAGES["cvs"]: a private local folder, or an S3-compatible bucket when one is named.
+
+    CV files are never given a public URL: S3 objects are private and every download goes
+    through the permission-checked view.
+    """
+    if not bucket:
+        return {
+            "BACKEND": "jobboard.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(private_root)},
+        }
+    options = {
+        "bucket_name": bucket,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "file_overwrite": False,
+        "location": "cvs",
+    }
+    if endpoint_url:
+        options["endpoint_url"] = endpoint_url
+    if region:
+        options["region_name"] = region
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

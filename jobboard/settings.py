@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
+# The covering index's INCLUDE columns only exist on PostgreSQL; SQLite builds the plain index.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 ROOT_URLCONF = "jobboard.urls"
 WSGI_APPLICATION = "jobboard.wsgi.application"
 
@@ -177,10 +180,14 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "cvs": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
-    },
+    # S3-compatible when CV_S3_BUCKET is set (install the "s3" extra; credentials come from
+    # the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables).
+    "cvs": config.cv_storage(
+        bucket=env.str("CV_S3_BUCKET", default=""),
+        private_root=PRIVATE_MEDIA_ROOT,
+        endpoint_url=env.str("CV_S3_ENDPOINT_URL", default=""),
+        region=env.str("CV_S3_REGION", default=""),
+    ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

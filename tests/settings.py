@@ -24,8 +24,8 @@ PRIVATE_MEDIA_ROOT = os.path.join(_TEST_FILES, "private")
 STORAGES = {
     **STORAGES,
     "cvs": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "BACKEND": "jobboard.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
     # The manifest storage needs collectstatic; plain storage keeps unit tests independent of it.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -21,12 +21,14 @@ def apply_panel(context, listing, accepting):
         "saved": False,
         "requirements": [],
         "met_count": 0,
+        "profile_missing": False,
     }
     if not (user.is_authenticated and user.is_seeker):
         return panel
     panel["application"] = Application.objects.filter(listing=listing, seeker=user).first()
     panel["saved"] = bool(selectors.saved_listing_ids(user, [listing.pk]))
     profile = selectors.profile_with_relations(user)
+    panel["profile_missing"] = profile is None or bool(profile.missing_to_apply())
     if profile is not None:
         requirements = eligibility.compare(
             profile,

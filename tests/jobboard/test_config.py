@@ -159,3 +159,34 @@ def test_production_like_environment_passes_check():
         DATABASE_URL="sqlite:////tmp/hataraku-config-test.sqlite3",
     )
     assert result.returncode == 0, result.stderr
+
+
+class TestCVStorage:
+    def test_default_is_a_private_folder_without_urls(self, tmp_path):
+        storage = config.cv_storage(bucket="", private_root=tmp_path, endpoint_url="", region="")
+        assert storage["BACKEND"] == "jobboard.storage.PrivateFileSystemStorage"
+        assert storage["OPTIONS"] == {"location": str(tmp_path)}
+
+    def test_bucket_switches_to_private_s3(self, tmp_path):
+        storage = config.cv_storage(
+            bucket="hataraku-cvs",
+            private_root=tmp_path,
+            endpoint_url="https://s3.example.com",
+            region="ap-northeast-1",
+        )
+        assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+        assert storage["OPTIONS"]["default_acl"] == "private"
+        assert storage["OPTIONS"]["bucket_name"] == "hataraku-cvs"
+        assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example.com"
+
+
+def test_cv_storage_is_outside_media_root(settings):
+    from pathlib import Path
+
+    from django.core.files.storage import storages
+
+    location = Path(storages["cvs"].location).resolve()
+    media = Path(settings.MEDIA_ROOT).resolve()
+    assert media not in location.parents and location != media
+    with pytest.raises(NotImplementedError):
+        storages["cvs"].url("cvs/anything.pdf")
