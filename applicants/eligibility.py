@@ -32,7 +32,7 @@ def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experi
         Requirement(
             "japanese",
             _("Japanese: %(level)s") % {"level": required.name},
-            bool(have and have.rank >= required.rank),
+            (have.rank if have else 0) >= required.rank,
             (_("Your level: %(level)s") % {"level": have.name})
             if have
             else _("Add your Japanese level to your profile."),

@@ -1,6 +1,7 @@
 """Actions on profiles, CVs, applications and saved jobs."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -68,8 +69,9 @@ def profile_update(
 @transaction.atomic
 def cv_upload(*, owner, upload, label: str) -> CV:
     """Store a checked CV in private storage; the first one becomes the default."""
-    visible = CV.objects.visible().select_for_update().filter(owner=owner)
-    count = len(visible)
+    # Lock the owner's row: concurrent uploads (even the very first) are counted one by one.
+    get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+    count = CV.objects.visible().filter(owner=owner).count()
     if count >= CV.MAX_PER_SEEKER:
         raise ValidationError(
             _("You can keep up to %(max)s CVs. Delete one before uploading another.")

@@ -60,6 +60,8 @@ def _add_errors(form, error: ValidationError, field=None) -> None:
 @require_http_methods(["GET", "POST"])
 def profile(request):
     profile = services.profile_for(request.user)
+    # Worked out before the form copies typed (maybe invalid) values onto the profile.
+    missing = profile.missing_to_apply()
     experience = {item.sector_id: item.years for item in profile.experience.all()}
     form = ProfileForm(request.POST or None, instance=profile, experience=experience)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +83,7 @@ def profile(request):
     return render(
         request,
         "applicants/profile_form.html",
-        {"form": form, "missing": profile.missing_to_apply()},
+        {"form": form, "missing": missing},
     )
 
 
