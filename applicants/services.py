@@ -1,5 +1,7 @@
 """Actions on profiles, CVs, applications and saved jobs."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +20,7 @@ from applicants.models import (
 )
 from applicants.permissions import can_manage_application
 from applicants.snapshots import profile_snapshot
+from notifications import emails
 
 
 class StaleStatus(ValidationError):
@@ -187,6 +190,7 @@ def application_submit(*, listing, seeker, cv: CV, cover_letter: str = "") -> tu
                 actor=seeker,
                 to_status=Application.Status.SUBMITTED,
             )
+            emails.application_submitted(application)
     except IntegrityError:
         # The other request won the race; its application is the one.
         return Application.objects.get(listing=listing, seeker=seeker), False
@@ -247,6 +251,7 @@ def application_move(
     application.status = to_status
     application.save(update_fields=["status", "updated_at"])
     event.save()
+    emails.application_moved(application, event)
     return application
 
 
@@ -283,6 +288,38 @@ def applications_bulk_reject(*, applications, by, message: str = "") -> tuple[in
         else:
             rejected += 1
     return rejected, skipped
+
+
+def applicants_send_daily_summaries(*, now=None) -> int:
+    """Daily: members who chose a summary get yesterday's new applicants in one email."""
+    from listings.models import CompanyMembership
+
+    now = now or timezone.now()
+    since = now - timedelta(days=1)
+    memberships = CompanyMembership.objects.filter(
+        applicant_emails=CompanyMembership.ApplicantEmails.DAILY, user__is_active=True
+    ).select_related("user")
+    by_company: dict[int, list] = {}
+    for application in (
+        Application.objects.filter(
+            created_at__gte=since,
+            created_at__lt=now,
+            listing__company__in={m.company_id for m in memberships},
+        )
+        .select_related("listing", "listing__company")
+        .order_by("created_at")
+    ):
+        by_company.setdefault(application.listing.company_id, []).append(application)
+    sent = 0
+    with transaction.atomic():
+        for membership in memberships:
+            applications = by_company.get(membership.company_id)
+            if applications:
+                emails.applicants_daily_summary(
+                    membership.user, applications, timezone.localdate(now)
+                )
+                sent += 1
+    return sent
 
 
 # ---- saved jobs ----

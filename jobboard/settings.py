@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "listings",
     "applicants",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +120,18 @@ CELERY_TIMEZONE = "Asia/Tokyo"
 # Periodic tasks of every app, in one place.
 CELERY_BEAT_SCHEDULE = {
     "expire-listings": {"task": "listings.tasks.expire_listings", "schedule": crontab(minute=5)},
+    "warn-expiring-listings": {
+        "task": "listings.tasks.warn_expiring_listings",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "applicant-summaries": {
+        "task": "applicants.tasks.send_applicant_summaries",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "requeue-stale-notifications": {
+        "task": "notifications.tasks.requeue_stale_notifications",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # Accounts

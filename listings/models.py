@@ -222,12 +222,22 @@ class CompanyMembership(models.Model):
         OWNER = "owner", _("Owner")
         MEMBER = "member", _("Member")
 
+    class ApplicantEmails(models.TextChoices):
+        INSTANT = "instant", _("An email for each new applicant")
+        DAILY = "daily", _("One summary a day")
+
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
     # An employer account works for one company.
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="company_membership"
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    applicant_emails = models.CharField(
+        _("emails about new applicants"),
+        max_length=16,
+        choices=ApplicantEmails.choices,
+        default=ApplicantEmails.INSTANT,
+    )
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:

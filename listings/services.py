@@ -3,12 +3,8 @@
 import datetime
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -16,6 +12,7 @@ from django.utils.translation import gettext as _
 from listings import cache as board_cache
 from listings import search
 from listings.models import Company, CompanyInvitation, CompanyMembership, Listing
+from notifications import emails
 
 DEFAULT_LIFETIME = datetime.timedelta(days=60)
 MAX_LIFETIME = datetime.timedelta(days=120)
@@ -79,6 +76,8 @@ def company_update(*, company: Company, **fields) -> Company:
     return company
 
 
+@transaction.atomic
+@transaction.atomic
 def company_invite(*, company: Company, email: str, by) -> CompanyInvitation:
     """Invite someone by email to join the company; only its owners may invite."""
     if not CompanyMembership.objects.filter(
@@ -94,29 +93,31 @@ def company_invite(*, company: Company, email: str, by) -> CompanyInvitation:
     invitation = CompanyInvitation.objects.create(
         company=company, email=email, invited_by=by, token=secrets.token_urlsafe(32)
     )
-    from listings.tasks import send_company_invitation
-
-    transaction.on_commit(lambda: send_company_invitation.delay(invitation.pk))
+    emails.company_invitation(invitation)
     return invitation
 
 
-def company_invitation_send(*, invitation_id: int) -> None:
-    invitation = (
-        CompanyInvitation.objects.select_related("company", "invited_by")
-        .filter(pk=invitation_id, accepted_at__isnull=True)
-        .first()
-    )
-    if invitation is None:
-        return
-    context = {
-        "invitation": invitation,
-        "accept_url": settings.SITE_URL
-        + reverse("listings:invitation-accept", kwargs={"token": invitation.token}),
-        "signup_url": settings.SITE_URL + reverse("account_signup") + "?role=employer",
-    }
-    subject = render_to_string("listings/email/invitation_subject.txt", context).strip()
-    body = render_to_string("listings/email/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+@transaction.atomic
+def company_set_verified(*, company: Company, by, verified: bool) -> Company:
+    """Staff verify (or unverify) a company; its members hear of a verification."""
+    if not by.is_staff:
+        raise PermissionDenied("Only staff verify companies.")
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if company.verified == verified:
+        return company
+    company.verified = verified
+    company.save(update_fields=["verified", "updated_at"])
+    if verified:
+        emails.company_verified(company)
+    transaction.on_commit(board_cache.board_changed)
+    return company
+
+
+def membership_set_applicant_emails(*, membership: CompanyMembership, choice: str) -> None:
+    if choice not in CompanyMembership.ApplicantEmails.values:
+        raise ValidationError(_("Choose how you want to hear about new applicants."))
+    membership.applicant_emails = choice
+    membership.save(update_fields=["applicant_emails"])
 
 
 @transaction.atomic
@@ -265,6 +266,7 @@ def listing_approve(*, listing: Listing, by) -> Listing:
         update_fields=["status", "published_at", "expires_at", "rejection_reason", "updated_at"]
     )
     transaction.on_commit(board_cache.board_changed)
+    emails.listing_approved(listing)
     return listing
 
 
@@ -280,6 +282,7 @@ def listing_reject(*, listing: Listing, by, reason: str) -> Listing:
     _move(listing, "reject")
     listing.rejection_reason = reason[:2000]
     listing.save(update_fields=["status", "rejection_reason", "updated_at"])
+    emails.listing_rejected(listing)
     return listing
 
 
@@ -294,17 +297,41 @@ def listing_close(*, listing: Listing, by) -> Listing:
     return listing
 
 
+@transaction.atomic
 def listing_expire_due(*, now: datetime.datetime | None = None) -> int:
-    """Mark every published listing past its deadline as expired; returns how many."""
+    """Mark every published listing past its deadline as expired and tell its company."""
     now = now or timezone.now()
     sources, target = Listing.TRANSITIONS["expire"]
-    count = (
+    due = list(
         Listing.objects.due_to_expire(now)
         .filter(status__in=sources)
-        .update(status=target, closed_at=now, updated_at=now)
+        .select_for_update(skip_locked=True)
+        .values_list("pk", flat=True)
     )
-    if count:
-        board_cache.board_changed()
+    if not due:
+        return 0
+    Listing.objects.filter(pk__in=due).update(status=target, closed_at=now, updated_at=now)
+    for listing in Listing.objects.filter(pk__in=due).select_related("company"):
+        emails.listing_expired(listing)
+    transaction.on_commit(board_cache.board_changed)
+    return len(due)
+
+
+def listings_warn_expiring(*, now: datetime.datetime | None = None) -> int:
+    """Daily: tell companies which listings stop taking applications in 3 days."""
+    now = now or timezone.now()
+    day = timezone.localdate(now) + datetime.timedelta(days=3)
+    start = datetime.datetime.combine(
+        day, datetime.time.min, tzinfo=timezone.get_default_timezone()
+    )
+    listings = Listing.objects.live(now).filter(
+        expires_at__gte=start, expires_at__lt=start + datetime.timedelta(days=1)
+    )
+    count = 0
+    with transaction.atomic():
+        for listing in listings.select_related("company"):
+            emails.listing_expiring(listing)
+            count += 1
     return count
 
 

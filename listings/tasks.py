@@ -18,10 +18,7 @@ def expire_listings() -> int:
     return count
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=60)
-def send_company_invitation(self, invitation_id: int) -> None:
-    """Email an invitation to join a company."""
-    try:
-        services.company_invitation_send(invitation_id=invitation_id)
-    except OSError as exc:  # SMTP and socket errors: try again later
-        raise self.retry(exc=exc) from exc
+@shared_task
+def warn_expiring_listings() -> int:
+    """Daily: companies hear which listings close in 3 days."""
+    return services.listings_warn_expiring()

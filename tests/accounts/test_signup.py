@@ -5,6 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.test import TestCase
 
 from tests.accounts.factories import TEST_PASSWORD, SeekerFactory
 
@@ -15,6 +16,12 @@ STRONG_PASSWORD = "saffron-tatami-7391"
 
 
 def _signup(client, **fields):
+    # Emails leave through the outbox after commit; run those callbacks here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _post_signup(client, **fields)
+
+
+def _post_signup(client, **fields):
     data = {
         "role": "seeker",
         "email": "amina@example.com",

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
 from listings import search, services
 from listings.models import (
@@ -1072,16 +1071,6 @@ def test_an_accepted_invitation_no_longer_blocks_a_new_one():
     second = services.company_invite(company=company, email="mika@example.com", by=owner)
 
     assert second.pk != first.pk
-
-
-def test_invitation_send_skips_an_accepted_invitation(mailoutbox):
-    invitation = invite(CompanyFactory(), "mika@example.com")
-    invitation.accepted_at = timezone.now()
-    invitation.save()
-
-    services.company_invitation_send(invitation_id=invitation.pk)
-
-    assert mailoutbox == []
 
 
 # ---- search index (PostgreSQL) ----
