@@ -107,6 +107,23 @@ class CompanyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MembershipInline, CompanyListingInline]
     date_hierarchy = "created_at"
+    actions = ["verify_companies", "unverify_companies"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Verification goes through the actions, which tell the company's members.
+        return [*super().get_readonly_fields(request, obj), "verified"]
+
+    @admin.action(description=_("Verify the selected companies"))
+    def verify_companies(self, request, queryset):
+        for company in queryset:
+            services.company_set_verified(company=company, by=request.user, verified=True)
+        self.message_user(request, _("Companies verified."), messages.SUCCESS)
+
+    @admin.action(description=_("Remove verification from the selected companies"))
+    def unverify_companies(self, request, queryset):
+        for company in queryset:
+            services.company_set_verified(company=company, by=request.user, verified=False)
+        self.message_user(request, _("Verification removed."), messages.SUCCESS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(listing_count=Count("listings"))

@@ -87,6 +87,8 @@ def dashboard(request, company):
                 m.user_id == request.user.id and m.role == m.Role.OWNER for m in members
             ),
             "invitation_form": InvitationForm(),
+            "my_membership": next(m for m in members if m.user_id == request.user.id),
+            "applicant_email_choices": CompanyMembership.ApplicantEmails.choices,
         },
     )
 
@@ -110,6 +112,22 @@ def company_edit(request, company):
     return render(
         request, "listings/employer/company_form.html", {"form": form, "company": company}
     )
+
+
+@company_required
+@require_POST
+def applicant_emails(request, company):
+    """Each member chooses an email per new applicant or one summary a day."""
+    membership = CompanyMembership.objects.get(user=request.user, company=company)
+    try:
+        services.membership_set_applicant_emails(
+            membership=membership, choice=request.POST.get("applicant_emails", "")
+        )
+    except ValidationError as error:
+        _form_errors_to_messages(request, error)
+    else:
+        messages.success(request, _("Email preference saved."))
+    return redirect("listings:employer")
 
 
 @company_required

@@ -15,6 +15,7 @@ urlpatterns = [
     path("employer/", employer.dashboard, name="employer"),
     path("employer/company/", employer.company_edit, name="employer-company"),
     path("employer/company/invite/", employer.company_invite, name="employer-invite"),
+    path("employer/notifications/", employer.applicant_emails, name="employer-applicant-emails"),
     path(
         "employer/invitations/<str:token>/",
         employer.invitation_accept,

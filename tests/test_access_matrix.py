@@ -94,6 +94,7 @@ MATRIX: dict[str, Row] = {
     "listings:employer": employers_only(200),
     "listings:employer-company": employers_only(200),
     "listings:employer-invite": employers_only(405),
+    "listings:employer-applicant-emails": employers_only(405),
     "listings:invitation-accept": employers_only(
         200, kwargs=lambda world: {"token": world["invitation"].token}
     ),

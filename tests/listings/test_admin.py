@@ -76,3 +76,20 @@ def test_changelists_run_a_bounded_number_of_queries(
 def test_listing_change_page_renders(admin_client):
     listing = PublishedListingFactory()
     assert admin_client.get(f"/admin/listings/listing/{listing.pk}/change/").status_code == 200
+
+
+def test_verify_action_verifies_and_tells_the_members(
+    admin_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from tests.listings.factories import MembershipFactory
+
+    member = MembershipFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            "/admin/listings/company/",
+            {"action": "verify_companies", ACTION_CHECKBOX_NAME: [member.company.pk]},
+        )
+    member.company.refresh_from_db()
+    assert member.company.verified
+    assert [message.to for message in mailoutbox] == [[member.user.email]]
+    assert "verified" in mailoutbox[0].subject

@@ -245,3 +245,21 @@ def test_invitation_for_someone_else_is_refused(client, member):
     response = client.post(f"/employer/invitations/{invitation.token}/", follow=True)
     assert "not valid for your account" in response.content.decode()
     assert not CompanyMembership.objects.filter(user__email="mallory@example.com").exists()
+
+
+def test_member_chooses_a_daily_summary_of_applicants(employer_client, member):
+    response = employer_client.post("/employer/notifications/", {"applicant_emails": "daily"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.applicant_emails == "daily"
+    html = employer_client.get("/employer/").content.decode()
+    assert 'value="daily" checked' in html
+
+
+def test_unknown_applicant_email_choice_is_refused(employer_client, member):
+    response = employer_client.post(
+        "/employer/notifications/", {"applicant_emails": "hourly"}, follow=True
+    )
+    assert "Choose how you want to hear about new applicants." in response.content.decode()
+    member.refresh_from_db()
+    assert member.applicant_emails == "instant"
