@@ -162,3 +162,17 @@ def test_signup_is_rate_limited(client, settings):
     response = _signup(client, email="third@example.com")
     assert response.status_code == 429
     assert not User.objects.filter(email="third@example.com").exists()
+
+
+def test_verification_email_goes_through_the_outbox_in_the_site_look(client, mailoutbox):
+    from notifications.models import Notification
+
+    _signup(client)
+    row = Notification.objects.get(kind=Notification.Kind.ACCOUNT)
+    assert row.status == Notification.Status.SENT
+    assert row.to_email == "amina@example.com"
+    message = mailoutbox[0]
+    assert "Hataraku never asks you to pay" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert "/accounts/confirm-email/" in html
