@@ -25,6 +25,7 @@ from applicants.forms import (
 )
 from applicants.models import CV, Application
 from applicants.permissions import can_download_cv
+from jobboard.forms import add_service_errors
 from listings.employer_views import company_required
 from listings.models import Listing
 
@@ -43,14 +44,6 @@ def seeker_required(view):
 def _messages_from(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def _add_errors(form, error: ValidationError, field=None) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(field, error)
 
 
 # ---- profile ----
@@ -76,7 +69,7 @@ def profile(request):
                 **data,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Profile saved."))
             return redirect("applicants:profile")
@@ -102,7 +95,7 @@ def cv_list(request):
                 label=form.cleaned_data["label"],
             )
         except ValidationError as error:
-            _add_errors(form, error, "file")
+            add_service_errors(form, error, "file")
         else:
             messages.success(request, _("CV uploaded."))
             return redirect("applicants:cvs")
@@ -182,7 +175,7 @@ def apply(request, pk):
                     cover_letter=form.cleaned_data["cover_letter"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if created:
                     messages.success(request, _("Application sent. Good luck!"))
@@ -215,7 +208,7 @@ def _submitted_apply_form(request) -> ApplyForm:
     form = ApplyForm(data, seeker=request.user)
     form.is_valid()
     if upload_error:
-        _add_errors(form, upload_error, "new_cv")
+        add_service_errors(form, upload_error, "new_cv")
     return form
 
 

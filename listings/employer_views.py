@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jobboard.forms import add_service_errors
 from listings import selectors, seo, services
 from listings.forms import CompanyForm, InvitationForm, ListingForm
 from listings.models import CompanyMembership, Listing
@@ -46,15 +47,6 @@ def company_required(view):
 def _own_listing(company, pk) -> Listing:
     # Another company's listing answers 404, exactly like a missing one.
     return get_object_or_404(Listing, pk=pk, company=company)
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its fields where they exist."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _form_errors_to_messages(request, error: ValidationError) -> None:
@@ -106,7 +98,7 @@ def company_edit(request, company):
                 services.company_update(company=company, **form.cleaned_data)
                 messages.success(request, _("Company profile saved."))
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("listings:employer")
     return render(
@@ -174,7 +166,7 @@ def listing_create(request, company):
                 **data,
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Draft saved. Preview it, then submit it for review."))
             return redirect("listings:listing-preview", pk=listing.pk)
@@ -199,7 +191,7 @@ def listing_edit(request, pk, company):
                 **data,
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("listings:listing-preview", pk=listing.pk)

@@ -52,22 +52,24 @@ _VECTOR_SQL = """
 """
 
 
+_TITLE_FIELDS = ("title_en", "title_ja")
+_MIDDLE_FIELDS = (
+    "company__name_en",
+    "company__name_ja",
+    "sector__name_en",
+    "sector__name_ja",
+    "sector__keywords",
+    "prefecture__name_en",
+    "prefecture__name_ja",
+    "city",
+)
+_BODY_FIELDS = ("description_en", "description_ja")
+
+
 def _document(row: dict) -> tuple[str, ...]:
     """Title above company and sector above description, each as (Latin words, bigrams)."""
     title = f"{row['title_en']} {row['title_ja']}"
-    middle = " ".join(
-        row[key]
-        for key in (
-            "company__name_en",
-            "company__name_ja",
-            "sector__name_en",
-            "sector__name_ja",
-            "sector__keywords",
-            "prefecture__name_en",
-            "prefecture__name_ja",
-            "city",
-        )
-    )
+    middle = " ".join(row[key] for key in _MIDDLE_FIELDS)
     body = f"{row['description_en']} {row['description_ja']}"
     return (
         _latin_part(title),
@@ -79,21 +81,7 @@ def _document(row: dict) -> tuple[str, ...]:
     )
 
 
-_DOCUMENT_FIELDS = (
-    "id",
-    "title_en",
-    "title_ja",
-    "description_en",
-    "description_ja",
-    "city",
-    "company__name_en",
-    "company__name_ja",
-    "sector__name_en",
-    "sector__name_ja",
-    "sector__keywords",
-    "prefecture__name_en",
-    "prefecture__name_ja",
-)
+_DOCUMENT_FIELDS = ("id", *_TITLE_FIELDS, *_MIDDLE_FIELDS, *_BODY_FIELDS)
 
 
 def index_listings(listing_ids: Iterable[int], *, batch_size: int = 500) -> None:
@@ -159,20 +147,8 @@ def rank(queryset: QuerySet, raw_query: str) -> QuerySet:
     )
 
 
-_PLAIN_FIELDS = (
-    "title_en",
-    "title_ja",
-    "description_en",
-    "description_ja",
-    "company__name_en",
-    "company__name_ja",
-    "sector__name_en",
-    "sector__name_ja",
-    "sector__keywords",
-    "prefecture__name_en",
-    "prefecture__name_ja",
-    "city",
-)
+# SQLite matches every word against the same text that PostgreSQL indexes.
+_PLAIN_FIELDS = (*_TITLE_FIELDS, *_BODY_FIELDS, *_MIDDLE_FIELDS)
 
 
 def _search_plain(queryset: QuerySet, query: str) -> QuerySet:
