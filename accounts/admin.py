@@ -1,3 +1,5 @@
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -30,3 +32,16 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     ]
+
+
+# The audit trail is read-only and can never be deleted from the admin; search it by the
+# actor's email (this user model has no first or last name).
+admin.site.unregister(LogEntry)
+
+
+@admin.register(LogEntry)
+class AuditEntryAdmin(LogEntryAdmin):
+    search_fields = ["object_repr", "changes", "actor__email"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False

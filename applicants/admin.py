@@ -52,7 +52,7 @@ class EventInline(admin.TabularInline):
 class ApplicationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "listing", "status", "created_at"]
     list_filter = ["status"]
-    list_select_related = ["listing", "seeker"]
+    list_select_related = ["listing"]
     search_fields = ["seeker__email", "listing__title_en", "listing__title_ja"]
     autocomplete_fields = ["listing", "seeker", "cv"]
     readonly_fields = ["profile_snapshot", "created_at", "updated_at"]
@@ -76,3 +76,35 @@ class SavedJobAdmin(admin.ModelAdmin):
     list_display = ["user", "listing", "created_at"]
     list_select_related = ["user", "listing"]
     autocomplete_fields = ["user", "listing"]
+
+
+@admin.register(ApplicationEvent)
+class ApplicationEventAdmin(admin.ModelAdmin):
+    list_display = ["application", "from_status", "to_status", "actor", "created_at"]
+    list_filter = ["to_status"]
+    list_select_related = ["application", "application__listing", "actor"]
+    search_fields = ["message", "internal_note", "application__seeker__email"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "application",
+        "actor",
+        "from_status",
+        "to_status",
+        "message",
+        "internal_note",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SectorExperience)
+class SectorExperienceAdmin(admin.ModelAdmin):
+    list_display = ["profile", "sector", "years"]
+    list_select_related = ["profile", "profile__user", "sector"]
+    list_filter = ["sector"]
+    search_fields = ["profile__full_name", "profile__user__email"]

@@ -296,3 +296,79 @@ class SavedJob(models.Model):
 
     def __str__(self):
         return f"{self.user} ♥ {self.listing}"
+
+
+class SavedSearchQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def due(self, frequency: str):
+        """The searches a digest of this frequency goes to: active, of active accounts."""
+        return self.active().filter(frequency=frequency, user__is_active=True)
+
+
+class SavedSearch(models.Model):
+    """A /jobs/ query a seeker asked to hear about by email."""
+
+    MAX_PER_SEEKER = 20
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    # Canonical form from ListingFilter.normalised_querystring(): equal searches compare equal.
+    querystring = models.CharField(_("search"), max_length=1000, blank=True)
+    frequency = models.CharField(
+        _("how often"), max_length=8, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    is_active = models.BooleanField(_("emails on"), default=True)
+    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    objects = SavedSearchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "querystring"], name="saved_search_once")
+        ]
+        indexes = [
+            # The digest walks the due searches seeker by seeker.
+            models.Index(fields=["frequency", "is_active", "user"], name="saved_search_due"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        url = reverse("listings:search")
+        return f"{url}?{self.querystring}" if self.querystring else url
+
+
+class AlertDelivery(models.Model):
+    """A listing sent to a saved search: the same search never gets the same listing twice."""
+
+    saved_search = models.ForeignKey(
+        SavedSearch, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("job alert delivery")
+        verbose_name_plural = _("job alert deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["saved_search", "listing"], name="alert_delivery_once")
+        ]
+
+    def __str__(self):
+        return f"{self.saved_search} → {self.listing}"

@@ -24,7 +24,8 @@ def can_manage_application(user, application: Application) -> bool:
 def can_download_cv(user, cv: CV) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    # Staff need the explicit permission: moderators do not read CVs of uninvolved people.
+    if user.has_perm("applicants.view_cv"):
         return True
     if cv.owner_id == user.id and cv.deleted_at is None:
         return True

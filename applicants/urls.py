@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applicants import views
+from applicants import alert_views, views
 
 app_name = "applicants"
 
@@ -48,5 +48,19 @@ urlpatterns = [
         "employer/applications/<int:pk>/note/",
         views.application_note,
         name="employer-application-note",
+    ),
+]
+
+urlpatterns += [
+    path("me/alerts/", alert_views.alert_list, name="alerts"),
+    path("me/alerts/new/", alert_views.alert_create, name="alert-create"),
+    path("me/alerts/<int:pk>/edit/", alert_views.alert_edit, name="alert-edit"),
+    path("me/alerts/<int:pk>/pause/", alert_views.alert_pause, name="alert-pause"),
+    path("me/alerts/<int:pk>/resume/", alert_views.alert_resume, name="alert-resume"),
+    path("me/alerts/<int:pk>/delete/", alert_views.alert_delete, name="alert-delete"),
+    path(
+        "alerts/unsubscribe/<str:token>/",
+        alert_views.alert_unsubscribe,
+        name="alert-unsubscribe",
     ),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "django_filters",
+    "auditlog",
     "allauth",
     "allauth.account",
     "csp",
@@ -61,10 +62,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records who made each change in the audit trail.
+    "auditlog.middleware.AuditlogMiddleware",
 ]
 
 # The covering index's INCLUDE columns only exist on PostgreSQL; SQLite builds the plain index.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+RATELIMIT_VIEW = "jobboard.views.rate_limited"
 
 ROOT_URLCONF = "jobboard.urls"
 WSGI_APPLICATION = "jobboard.wsgi.application"
@@ -127,6 +132,16 @@ CELERY_BEAT_SCHEDULE = {
     "applicant-summaries": {
         "task": "applicants.tasks.send_applicant_summaries",
         "schedule": crontab(hour=8, minute=0),
+    },
+    "job-alerts-daily": {
+        "task": "applicants.tasks.send_job_alerts",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ("daily",),
+    },
+    "job-alerts-weekly": {
+        "task": "applicants.tasks.send_job_alerts",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+        "args": ("weekly",),
     },
     "requeue-stale-notifications": {
         "task": "notifications.tasks.requeue_stale_notifications",

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -48,3 +49,8 @@ def healthz(request):
         {"status": "ok" if healthy else "error", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+def rate_limited(request, exception=None):
+    """The page for requests refused by a rate limit (django-ratelimit's RATELIMIT_VIEW)."""
+    return render(request, "429.html", {"retry_minutes": 60}, status=429)

@@ -1,10 +1,18 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from listings import search, services
+from listings.admin_moderation import (
+    FlagInline,
+    HasFlagsFilter,
+    RecentlyEditedFilter,
+    ReportInline,
+    action_form_response,
+    apply_to_each,
+    reject_each,
+)
 from listings.cache import board_changed
 from listings.models import (
     Company,
@@ -17,6 +25,7 @@ from listings.models import (
     ResidenceStatus,
     Sector,
 )
+from listings.moderation_forms import VerificationForm
 from listings.reference import reference_data_changed
 
 
@@ -110,20 +119,47 @@ class CompanyAdmin(admin.ModelAdmin):
     actions = ["verify_companies", "unverify_companies"]
 
     def get_readonly_fields(self, request, obj=None):
-        # Verification goes through the actions, which tell the company's members.
-        return [*super().get_readonly_fields(request, obj), "verified"]
+        # Verification goes through the actions, which keep a note and tell the members.
+        return [
+            *super().get_readonly_fields(request, obj),
+            "verified",
+            "verification_note",
+            "verified_at",
+        ]
 
-    @admin.action(description=_("Verify the selected companies"))
+    @admin.action(description=_("Verify the selected companies…"), permissions=["change"])
     def verify_companies(self, request, queryset):
-        for company in queryset:
-            services.company_set_verified(company=company, by=request.user, verified=True)
-        self.message_user(request, _("Companies verified."), messages.SUCCESS)
+        return self._set_verified(request, queryset, verified=True)
 
-    @admin.action(description=_("Remove verification from the selected companies"))
+    @admin.action(
+        description=_("Remove verification from the selected companies…"), permissions=["change"]
+    )
     def unverify_companies(self, request, queryset):
-        for company in queryset:
-            services.company_set_verified(company=company, by=request.user, verified=False)
-        self.message_user(request, _("Verification removed."), messages.SUCCESS)
+        return self._set_verified(request, queryset, verified=False)
+
+    def _set_verified(self, request, queryset, *, verified):
+        form = VerificationForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            for company in queryset:
+                services.company_set_verified(
+                    company=company,
+                    by=request.user,
+                    verified=verified,
+                    note=form.cleaned_data["note"],
+                )
+            self.message_user(
+                request,
+                _("Companies verified.") if verified else _("Verification removed."),
+                messages.SUCCESS,
+            )
+            return None
+        return action_form_response(
+            self,
+            request,
+            queryset,
+            form,
+            title=_("Verify companies") if verified else _("Remove verification"),
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(listing_count=Count("listings"))
@@ -150,11 +186,20 @@ class ListingAdmin(admin.ModelAdmin):
         "sector",
         "prefecture",
         "status",
+        "application_count",
         "submitted_at",
         "published_at",
         "expires_at",
     ]
-    list_filter = ["status", "sector", "prefecture__region", "company__verified"]
+    list_filter = [
+        "status",
+        HasFlagsFilter,
+        RecentlyEditedFilter,
+        "sector",
+        "prefecture__region",
+        "company__verified",
+    ]
+    inlines = [FlagInline, ReportInline]
     list_select_related = ["company", "sector", "prefecture"]
     search_fields = ["title_en", "title_ja", "company__name_en", "company__name_ja"]
     autocomplete_fields = ["company", "created_by"]
@@ -174,6 +219,13 @@ class ListingAdmin(admin.ModelAdmin):
     ]
     actions = ["approve_listings", "reject_listings"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(applications_total=Count("applications"))
+
+    @admin.display(description=_("applications"), ordering="applications_total")
+    def application_count(self, listing):
+        return listing.applications_total
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         search.index_listings([obj.pk])
@@ -183,41 +235,16 @@ class ListingAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
         board_changed()
 
-    def _apply_to_each(self, request, queryset, action, done_message):
-        done = 0
-        for listing in queryset:
-            try:
-                action(listing)
-            except ValidationError as error:
-                self.message_user(
-                    request,
-                    _("Skipped “%(listing)s”: %(reason)s")
-                    % {"listing": listing, "reason": " ".join(error.messages)},
-                    messages.WARNING,
-                )
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message(done), messages.SUCCESS)
-
     @admin.action(description=_("Approve and publish the selected listings"))
     def approve_listings(self, request, queryset):
-        self._apply_to_each(
+        apply_to_each(
+            self,
             request,
             queryset,
             lambda listing: services.listing_approve(listing=listing, by=request.user),
             lambda n: ngettext("Published %d listing.", "Published %d listings.", n) % n,
         )
 
-    @admin.action(description=_("Reject the selected listings (reason: does not meet our rules)"))
+    @admin.action(description=_("Reject the selected listings…"))
     def reject_listings(self, request, queryset):
-        self._apply_to_each(
-            request,
-            queryset,
-            lambda listing: services.listing_reject(
-                listing=listing,
-                by=request.user,
-                reason=str(_("This listing does not meet Hataraku's rules for job listings.")),
-            ),
-            lambda n: ngettext("Rejected %d listing.", "Rejected %d listings.", n) % n,
-        )
+        return reject_each(self, request, queryset)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from listings.models import Company, Listing, Prefecture
+from listings.models import AbuseReport, Company, Listing, Prefecture
 
 
 class CompanyForm(forms.ModelForm):
@@ -158,3 +158,18 @@ class ListingForm(forms.ModelForm):
     def grouped(self):
         """The form's fields by section, for the template."""
         return [(title, [self[name] for name in names]) for title, names in self.sections]
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this listing?"),
+        choices=AbuseReport.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("Details (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+        help_text=_("For example: what they asked you to pay, and how."),
+    )

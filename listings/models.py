@@ -187,6 +187,12 @@ class Company(models.Model):
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Set by staff after checking the company.")
     )
+    verification_note = models.TextField(
+        _("verification note"),
+        blank=True,
+        help_text=_("How staff checked the company: corporate number, a call, a visit…"),
+    )
+    verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -342,6 +348,8 @@ class Listing(models.Model):
         "expire": ({Status.PUBLISHED}, Status.EXPIRED),
         "revise_rejected": ({Status.REJECTED}, Status.DRAFT),
         "revise_published": ({Status.PUBLISHED}, Status.PENDING),
+        # Reported by several people: hidden until a moderator looks again.
+        "suspend": ({Status.PUBLISHED}, Status.PENDING),
     }
 
     company = models.ForeignKey(
@@ -437,6 +445,14 @@ class Listing(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    # The content as last approved, so moderators see what an edit changed.
+    approved_content = models.JSONField(_("content when last approved"), default=dict, blank=True)
+    edited_after_approval_at = models.DateTimeField(
+        _("edited after approval"),
+        null=True,
+        blank=True,
+        help_text=_("A verified company changed this published listing; review after the fact."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -558,3 +574,112 @@ class Listing(models.Model):
         return self.status == self.Status.PUBLISHED and bool(
             self.expires_at and self.expires_at > (now or timezone.now())
         )
+
+
+class ListingForReview(Listing):
+    """Listings waiting for a moderator: the review queue in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("listing pending review")
+        verbose_name_plural = _("pending review")
+
+
+class ListingFlag(models.Model):
+    """An automatic fair-recruitment warning for moderators; it never rejects by itself."""
+
+    class Code(models.TextChoices):
+        BELOW_MINIMUM_WAGE = "below_minimum_wage", _("Salary below the minimum wage")
+        WORKER_PAYS_FEES = "worker_pays_fees", _("Suggests the worker pays fees or deposits")
+        SSW_INCONSISTENT = "ssw_inconsistent", _("SSW requirements missing or inconsistent")
+        OFF_SITE_CONTACT = (
+            "off_site_contact",
+            _("Contact details that route applicants off the site"),
+        )
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="flags")
+    code = models.CharField(_("flag"), max_length=32, choices=Code.choices)
+    detail = models.CharField(_("detail"), max_length=500)
+    created_at = models.DateTimeField(_("raised"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("listing flag")
+        verbose_name_plural = _("listing flags")
+        ordering = ["listing", "code"]
+        indexes = [models.Index(fields=["listing", "code"], name="flag_listing_code")]
+
+    def __str__(self):
+        return f"{self.get_code_display()}: {self.detail}"
+
+
+class FeeKeyword(models.Model):
+    """Words that suggest the worker pays: checked in listings at submission."""
+
+    phrase = models.CharField(_("phrase"), max_length=100, unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    is_active = models.BooleanField(_("active"), default=True)
+    checked_on = models.DateField(_("last checked on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("fee keyword")
+        verbose_name_plural = _("fee keywords")
+        ordering = ["language", "phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class AbuseReport(models.Model):
+    class Reason(models.TextChoices):
+        FEES = "fees", _("Asks for fees or deposits")
+        FAKE = "fake", _("Fake or misleading")
+        DISCRIMINATORY = "discriminatory", _("Discriminatory")
+        WRONG_INFORMATION = "wrong_information", _("Wrong information")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+
+    class Outcome(models.TextChoices):
+        NO_ACTION = "no_action", _("No problem found")
+        LISTING_CHANGED = "listing_changed", _("Employer asked to change the listing")
+        LISTING_REMOVED = "listing_removed", _("Listing removed")
+        COMPANY_WARNED = "company_warned", _("Company warned")
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=32, choices=Reason.choices)
+    details = models.TextField(_("details"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    outcome = models.CharField(_("outcome"), max_length=32, choices=Outcome.choices, blank=True)
+    resolution_note = models.TextField(_("resolution note"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("abuse report")
+        verbose_name_plural = _("abuse reports")
+        ordering = ["status", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing", "reporter"],
+                condition=models.Q(status="open"),
+                name="report_one_open_per_person",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="report_queue")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} — {self.listing}"

@@ -4,14 +4,20 @@ import datetime
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from listings import cache as board_cache
-from listings import search
-from listings.models import Company, CompanyInvitation, CompanyMembership, Listing
+from listings import checks, search
+from listings.models import (
+    AbuseReport,
+    Company,
+    CompanyInvitation,
+    CompanyMembership,
+    Listing,
+)
 from notifications import emails
 
 DEFAULT_LIFETIME = datetime.timedelta(days=60)
@@ -24,7 +30,7 @@ class TransitionNotAllowed(ValidationError):
 
 
 # Words used by URLs beside /jobs/<id>/<slug>/: a listing's slug never takes them.
-RESERVED_SLUGS = {"apply", "save"}
+RESERVED_SLUGS = {"apply", "save", "report"}
 
 
 def _slug_for(text: str, fallback: str, *, allow_unicode: bool = True) -> str:
@@ -98,15 +104,20 @@ def company_invite(*, company: Company, email: str, by) -> CompanyInvitation:
 
 
 @transaction.atomic
-def company_set_verified(*, company: Company, by, verified: bool) -> Company:
-    """Staff verify (or unverify) a company; its members hear of a verification."""
+def company_set_verified(*, company: Company, by, verified: bool, note: str = "") -> Company:
+    """Staff verify (or unverify) a company with a note; members hear of a verification."""
     if not by.is_staff:
         raise PermissionDenied("Only staff verify companies.")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Say how the company was checked (or why it is no longer)."))
     company = Company.objects.select_for_update().get(pk=company.pk)
     if company.verified == verified:
         return company
     company.verified = verified
-    company.save(update_fields=["verified", "updated_at"])
+    company.verification_note = note[:2000]
+    company.verified_at = timezone.now() if verified else None
+    company.save(update_fields=["verified", "verification_note", "verified_at", "updated_at"])
     if verified:
         emails.company_verified(company)
     transaction.on_commit(board_cache.board_changed)
@@ -206,8 +217,10 @@ def listing_update(*, listing: Listing, by, residence_statuses=None, **fields) -
         _move(listing, "revise_published")
         listing.submitted_at = timezone.now()
     if listing.status == Listing.Status.PUBLISHED:
-        # A verified company's live edit may move the deadline, and with it the expiry.
+        # A verified company's live edit may move the deadline, and with it the expiry;
+        # moderators review such edits after the fact.
         listing.expires_at = expiry_for(listing, listing.published_at)
+        listing.edited_after_approval_at = timezone.now()
     if residence_statuses is not None and not residence_statuses:
         raise ValidationError(
             {"residence_statuses": _("Choose at least one residence status you accept.")}
@@ -216,6 +229,8 @@ def listing_update(*, listing: Listing, by, residence_statuses=None, **fields) -
     listing.save()
     if residence_statuses is not None:
         listing.residence_statuses.set(residence_statuses)
+    if listing.status in (Listing.Status.PENDING, Listing.Status.PUBLISHED):
+        checks.refresh_flags(listing)
     _after_commit_index(listing)
     return listing
 
@@ -230,7 +245,66 @@ def listing_submit(*, listing: Listing, by) -> Listing:
     listing.submitted_at = timezone.now()
     listing.rejection_reason = ""
     listing.save(update_fields=["status", "submitted_at", "rejection_reason", "updated_at"])
+    checks.refresh_flags(listing)
     return listing
+
+
+# What moderators compare between the approved version and an edit.
+REVIEWED_FIELDS = (
+    "title_en",
+    "title_ja",
+    "description_en",
+    "description_ja",
+    "sector",
+    "prefecture",
+    "city",
+    "employment_type",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "japanese_level",
+    "skills_test_required",
+    "experience_years",
+    "english_ok",
+    "housing",
+    "visa_support",
+    "support_org_name",
+    "support_org_number",
+    "eligible_nationalities",
+    "openings",
+    "start_date",
+    "deadline",
+)
+
+
+def approved_content(listing: Listing) -> dict:
+    """The reviewed fields as plain JSON values (names, not ids, for readability)."""
+    content = {}
+    for name in REVIEWED_FIELDS:
+        value = getattr(listing, name)
+        if hasattr(value, "name_en"):
+            value = value.name_en
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        elif name == "eligible_nationalities":
+            value = ",".join(str(country) for country in value)
+        content[name] = value
+    content["residence_statuses"] = sorted(
+        listing.residence_statuses.values_list("slug", flat=True)
+    )
+    return content
+
+
+def changes_since_approval(listing: Listing) -> list[tuple[str, object, object]]:
+    """(field, approved value, current value) for each field an edit changed."""
+    if not listing.approved_content:
+        return []
+    current = approved_content(listing)
+    return [
+        (name, listing.approved_content.get(name), value)
+        for name, value in current.items()
+        if listing.approved_content.get(name) != value
+    ]
 
 
 def expiry_for(listing: Listing, published_at: datetime.datetime) -> datetime.datetime:
@@ -262,8 +336,18 @@ def listing_approve(*, listing: Listing, by) -> Listing:
         listing.published_at = now
     listing.expires_at = expiry_for(listing, listing.published_at)
     listing.rejection_reason = ""
+    listing.approved_content = approved_content(listing)
+    listing.edited_after_approval_at = None
     listing.save(
-        update_fields=["status", "published_at", "expires_at", "rejection_reason", "updated_at"]
+        update_fields=[
+            "status",
+            "published_at",
+            "expires_at",
+            "rejection_reason",
+            "approved_content",
+            "edited_after_approval_at",
+            "updated_at",
+        ]
     )
     transaction.on_commit(board_cache.board_changed)
     emails.listing_approved(listing)
@@ -366,3 +450,72 @@ def listing_duplicate(*, listing: Listing, by) -> Listing:
         residence_statuses=list(listing.residence_statuses.all()),
         **copy_fields,
     )
+
+
+# ---- abuse reports ----
+
+SUSPEND_AFTER_REPORTERS = 3
+
+
+@transaction.atomic
+def report_create(*, listing: Listing, reporter, reason: str, details: str = "") -> AbuseReport:
+    """A logged-in person reports a listing; three different people hide it for review."""
+    if not reporter.is_authenticated:
+        raise PermissionDenied
+    details = (details or "").strip()
+    report = AbuseReport(listing=listing, reporter=reporter, reason=reason, details=details)
+    report.full_clean(exclude=["listing", "reporter"])
+    if AbuseReport.objects.filter(
+        listing=listing, reporter=reporter, status=AbuseReport.Status.OPEN
+    ).exists():
+        raise ValidationError(
+            _("You already reported this listing; our moderators are looking at it."),
+            code="duplicate",
+        )
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You already reported this listing; our moderators are looking at it."),
+            code="duplicate",
+        ) from error
+    reporters = (
+        AbuseReport.objects.filter(listing=listing, status=AbuseReport.Status.OPEN)
+        .values("reporter")
+        .distinct()
+        .count()
+    )
+    if reporters >= SUSPEND_AFTER_REPORTERS:
+        listing_suspend(listing=listing)
+    return report
+
+
+def listing_suspend(*, listing: Listing) -> None:
+    """Hide a reported listing from search until a moderator reviews it again."""
+    listing = _locked(listing)
+    if not listing.allows("suspend"):
+        return
+    _move(listing, "suspend")
+    listing.submitted_at = timezone.now()
+    listing.save(update_fields=["status", "submitted_at", "updated_at"])
+    emails.listing_suspended(listing)
+    transaction.on_commit(board_cache.board_changed)
+
+
+@transaction.atomic
+def report_resolve(*, report: AbuseReport, by, outcome: str, note: str = "") -> AbuseReport:
+    if not by.is_staff:
+        raise PermissionDenied("Only staff resolve reports.")
+    report = AbuseReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != AbuseReport.Status.OPEN:
+        raise ValidationError(_("This report is already resolved."), code="resolved")
+    if outcome not in AbuseReport.Outcome.values:
+        raise ValidationError(_("Choose the outcome."), code="outcome")
+    report.status = AbuseReport.Status.RESOLVED
+    report.outcome = outcome
+    report.resolution_note = (note or "").strip()[:2000]
+    report.resolved_by = by
+    report.resolved_at = timezone.now()
+    report.save()
+    return report

@@ -10,6 +10,7 @@ urlpatterns = [
     path("jobs/feed/rss/", feeds.LatestListingsRss(), name="feed-rss"),
     path("jobs/feed/atom/", feeds.LatestListingsAtom(), name="feed-atom"),
     path("jobs/<int:pk>/", views.listing_detail, name="detail-short"),
+    path("jobs/<int:pk>/report/", views.report_listing, name="report"),
     path("jobs/<int:pk>/<str:slug>/", views.listing_detail, name="detail"),
     path("companies/<slug:slug>/", views.company_detail, name="company"),
     path("employer/", employer.dashboard, name="employer"),

@@ -1,10 +1,17 @@
 """Public pages of the board: home, browse and search, listing and company pages."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
 
-from listings import reference, selectors, seo
+from jobboard.forms import add_service_errors
+from listings import reference, selectors, seo, services
+from listings.forms import ReportForm
 from listings.models import Listing, Region
 from listings.permissions import can_preview_listing
 
@@ -89,3 +96,34 @@ def company_detail(request, slug: str):
     return render(
         request, "listings/company_detail.html", {"company": company, "listings": listings}
     )
+
+
+REPORT_RATE = "10/h"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_listing(request, pk: int):
+    listing = get_object_or_404(Listing.objects.filter(status__in=Listing.PUBLIC_STATUSES), pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST":
+        if is_ratelimited(
+            request, group="report-listing", key="user", rate=REPORT_RATE, increment=True
+        ):
+            return render(request, "429.html", {"retry_minutes": 60}, status=429)
+        if form.is_valid():
+            try:
+                services.report_create(
+                    listing=listing,
+                    reporter=request.user,
+                    reason=form.cleaned_data["reason"],
+                    details=form.cleaned_data["details"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Thank you. Our moderators will look at this listing.")
+                )
+                return redirect(listing)
+    return render(request, "listings/report_form.html", {"listing": listing, "form": form})

@@ -156,6 +156,16 @@ def listing_expired(listing) -> None:
     _to_members(listing, Kind.LISTING_EXPIRED, "listing_expired", f"listing:{listing.pk}:expired")
 
 
+def listing_suspended(listing) -> None:
+    stamp = int(timezone.now().timestamp())
+    _to_members(
+        listing,
+        Kind.LISTING_SUSPENDED,
+        "listing_suspended",
+        f"listing:{listing.pk}:suspended:{stamp}",
+    )
+
+
 def company_verified(company) -> None:
     stamp = int(timezone.now().timestamp())
     for member in _members(company):

@@ -27,6 +27,7 @@ class Notification(models.Model):
         LISTING_REJECTED = "listing_rejected", _("Listing rejected")
         LISTING_EXPIRING = "listing_expiring", _("Listing expiring soon")
         LISTING_EXPIRED = "listing_expired", _("Listing expired")
+        LISTING_SUSPENDED = "listing_suspended", _("Listing hidden after reports")
         COMPANY_VERIFIED = "company_verified", _("Company verified")
         COMPANY_INVITATION = "company_invitation", _("Company invitation")
         JOB_ALERT = "job_alert", _("Job alert digest")

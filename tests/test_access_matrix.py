@@ -11,7 +11,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from applicants.models import CV, Application
+from applicants import alerts
+from applicants.models import CV, Application, SavedSearch
 from tests.accounts.factories import EmployerFactory, SeekerFactory, StaffFactory
 from tests.listings.factories import ListingFactory, MembershipFactory, PublishedListingFactory
 
@@ -45,8 +46,8 @@ def everyone(status: int, kwargs=lambda world: {}) -> Row:
     return Row(status, status, status, status, status, kwargs)
 
 
-def logged_in_only(status: int = 200) -> Row:
-    return Row(302, status, status, status, status)
+def logged_in_only(status: int = 200, kwargs=lambda world: {}) -> Row:
+    return Row(302, status, status, status, status, kwargs)
 
 
 def anonymous_only() -> Row:
@@ -71,6 +72,10 @@ def application(world):
     return {"pk": world["application"].pk}
 
 
+def saved_search(world):
+    return {"pk": world["saved_search"].pk}
+
+
 def seekers_only(status: int = 200, kwargs=lambda world: {}, *, staff: int | None = None) -> Row:
     """Seeker pages. Staff accounts have the seeker role, so they get these pages for
     themselves (and 404 for the seeker's objects)."""
@@ -91,6 +96,7 @@ MATRIX: dict[str, Row] = {
     ),
     "listings:detail-short": everyone(301, lambda world: {"pk": world["published"].pk}),
     "listings:company": everyone(200, lambda world: {"slug": world["company"].slug}),
+    "listings:report": logged_in_only(200, published),
     "listings:employer": employers_only(200),
     "listings:employer-company": employers_only(200),
     "listings:employer-invite": employers_only(405),
@@ -118,6 +124,17 @@ MATRIX: dict[str, Row] = {
     "applicants:applications": seekers_only(),
     "applicants:application-withdraw": seekers_only(200, application, staff=404),
     "applicants:saved": seekers_only(),
+    "applicants:alerts": seekers_only(),
+    "applicants:alert-create": seekers_only(405),
+    "applicants:alert-edit": seekers_only(200, saved_search, staff=404),
+    "applicants:alert-pause": seekers_only(405, saved_search),
+    "applicants:alert-resume": seekers_only(405, saved_search),
+    "applicants:alert-delete": seekers_only(405, saved_search),
+    # The signed token is the authority: a confirmation page for anyone who holds the link.
+    "applicants:alert-unsubscribe": everyone(
+        200,
+        lambda world: {"token": alerts.unsubscribe_token_for_search(world["saved_search"])},
+    ),
     "applicants:employer-applicants": employers_only(200, 404, published),
     "applicants:employer-bulk-reject": employers_only(405, 405, published),
     "applicants:employer-applicants-csv": employers_only(200, 404, published),
@@ -185,6 +202,9 @@ def world(db):
     )
     application = Application.objects.create(listing=published, seeker=seeker, cv=cv)
     return {
+        "saved_search": SavedSearch.objects.create(
+            user=seeker, name="Care jobs", querystring="sector=nursing-care"
+        ),
         "cv": cv,
         "application": application,
         "users": {

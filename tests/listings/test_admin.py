@@ -44,12 +44,25 @@ def test_approve_action_publishes_pending_and_skips_the_rest(admin_client):
     assert draft.status == Listing.Status.DRAFT
 
 
-def test_reject_action_records_a_reason(admin_client):
+def test_reject_action_asks_for_a_reason_first(admin_client):
     pending = PendingListingFactory()
-    _run_action(admin_client, "reject_listings", [pending])
+    page = _run_action(admin_client, "reject_listings", [pending])
+    assert "Details for the employer" in page.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == Listing.Status.PENDING
+    admin_client.post(
+        CHANGELIST,
+        {
+            "action": "reject_listings",
+            ACTION_CHECKBOX_NAME: [pending.pk],
+            "apply": "1",
+            "reason": "fees",
+            "details": "Remove the deposit.",
+        },
+    )
     pending.refresh_from_db()
     assert pending.status == Listing.Status.REJECTED
-    assert pending.rejection_reason
+    assert pending.rejection_reason.endswith("Remove the deposit.")
 
 
 @pytest.mark.parametrize(
@@ -87,9 +100,15 @@ def test_verify_action_verifies_and_tells_the_members(
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             "/admin/listings/company/",
-            {"action": "verify_companies", ACTION_CHECKBOX_NAME: [member.company.pk]},
+            {
+                "action": "verify_companies",
+                ACTION_CHECKBOX_NAME: [member.company.pk],
+                "apply": "1",
+                "note": "Corporate number checked.",
+            },
         )
     member.company.refresh_from_db()
     assert member.company.verified
+    assert member.company.verification_note == "Corporate number checked."
     assert [message.to for message in mailoutbox] == [[member.user.email]]
     assert "verified" in mailoutbox[0].subject

@@ -1,0 +1,460 @@
+"""Saved searches and job-alert emails: saving, pausing, unsubscribing, and the digests."""
+
+from array import array
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Min
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from applicants.models import AlertDelivery, SavedSearch
+from listings.filters import ListingFilter
+from listings.models import Listing
+from listings.templatetags.listings_tags import salary
+from notifications.models import Notification
+from notifications.services import notify
+
+MAX_LISTINGS_PER_SEARCH = 20
+UNSUBSCRIBE_SALT = "applicants.alerts.unsubscribe"
+UNSUBSCRIBE_MAX_AGE = timedelta(days=60)
+DIGEST_TEMPLATE = "notifications/email/job_alert"
+# Saved searches handled per transaction of a digest run: enough to batch the reads and
+# writes, few enough to keep memory flat and to let a run that is cut short resume.
+SEARCHES_PER_BATCH = 2000
+_SUGGESTED_NAME_PARTS = ("sector", "status", "prefecture", "region", "jp_level")
+
+
+# ---- reads ----
+
+
+def saved_searches_for(user) -> list[SavedSearch]:
+    """The seeker's saved searches for /me/alerts/, newest first."""
+    return list(SavedSearch.objects.for_user(user))
+
+
+def _bound_filter(querystring: str) -> ListingFilter:
+    filterset = ListingFilter(QueryDict(querystring))
+    filterset.is_valid()
+    return filterset
+
+
+def normalised_querystring(querystring: str) -> str:
+    """The canonical form of a /jobs/ query string: its valid filters, in a fixed order."""
+    return _bound_filter(querystring).normalised_querystring()
+
+
+def _suggested_name(filterset: ListingFilter) -> str:
+    """A name from the filters ("care · Osaka"), for a search saved without one."""
+    data = filterset.form.cleaned_data
+    parts = [data["q"]] if data.get("q") else []
+    for name in _SUGGESTED_NAME_PARTS:
+        value = data.get(name)
+        values = value if isinstance(value, list) else [value] if value else []
+        labels = dict(filterset.filters[name].extra.get("choices") or [])
+        parts.extend(str(labels.get(item, item)) for item in values)
+    return " · ".join(parts)[:80] or _("All jobs")
+
+
+# ---- saving, editing, pausing ----
+
+
+@transaction.atomic
+def saved_search_create(
+    *, user, querystring: str, name: str = "", frequency: str = SavedSearch.Frequency.DAILY
+) -> SavedSearch:
+    """Save a /jobs/ search in its normalised form; refuses a duplicate and one too many."""
+    if not user.is_authenticated or not user.is_seeker:
+        raise PermissionDenied("Only job seekers save searches.")
+    filterset = _bound_filter(querystring)
+    normalised = filterset.normalised_querystring()
+    if len(normalised) > SavedSearch._meta.get_field("querystring").max_length:
+        raise ValidationError(
+            _("This search has too many filters to save. Remove a few and try again."),
+            code="too_long",
+        )
+    # Lock the seeker's row: two tabs saving at once are counted one after the other.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    existing = SavedSearch.objects.for_user(user).filter(querystring=normalised).first()
+    if existing is not None:
+        raise ValidationError(
+            _("You already saved this search as “%(name)s”.") % {"name": existing.name},
+            code="duplicate",
+        )
+    if SavedSearch.objects.for_user(user).count() >= SavedSearch.MAX_PER_SEEKER:
+        raise ValidationError(
+            _("You can keep up to %(max)s saved searches. Delete one before saving another.")
+            % {"max": SavedSearch.MAX_PER_SEEKER},
+            code="too_many",
+        )
+    saved_search = SavedSearch(
+        user=user,
+        name=(name or "").strip() or _suggested_name(filterset),
+        querystring=normalised,
+        frequency=frequency,
+    )
+    saved_search.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            saved_search.save()
+    except IntegrityError as error:  # saved by a parallel request after our check
+        raise ValidationError(_("You already saved this search."), code="duplicate") from error
+    return saved_search
+
+
+def _require_owner(saved_search: SavedSearch, by) -> None:
+    if saved_search.user_id != by.pk:
+        raise PermissionDenied
+
+
+def saved_search_update(*, saved_search: SavedSearch, by, name: str, frequency: str):
+    """Rename a saved search or change how often it emails."""
+    _require_owner(saved_search, by)
+    saved_search.name = name.strip()
+    saved_search.frequency = frequency
+    saved_search.full_clean(validate_unique=False, validate_constraints=False)
+    saved_search.save(update_fields=["name", "frequency"])
+    return saved_search
+
+
+def saved_search_pause(*, saved_search: SavedSearch, by) -> SavedSearch:
+    _require_owner(saved_search, by)
+    saved_search.is_active = False
+    saved_search.save(update_fields=["is_active"])
+    return saved_search
+
+
+def saved_search_resume(*, saved_search: SavedSearch, by) -> SavedSearch:
+    _require_owner(saved_search, by)
+    saved_search.is_active = True
+    saved_search.save(update_fields=["is_active"])
+    return saved_search
+
+
+def saved_search_delete(*, saved_search: SavedSearch, by) -> None:
+    _require_owner(saved_search, by)
+    saved_search.delete()
+
+
+# ---- unsubscribe links ----
+
+
+class UnsubscribeLinkError(Exception):
+    """An unsubscribe link that was altered or is too old; `message` says which."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class UnsubscribeTarget:
+    searches: list[SavedSearch]
+    everything: bool
+
+
+def unsubscribe_token_for_search(saved_search: SavedSearch) -> str:
+    return _search_token(saved_search.pk)
+
+
+def _search_token(search_id: int) -> str:
+    return signing.dumps({"search": search_id}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token_for_all(user) -> str:
+    return signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(token: str) -> str:
+    """The absolute one-click unsubscribe address for emails."""
+    return settings.SITE_URL + reverse("applicants:alert-unsubscribe", kwargs={"token": token})
+
+
+def unsubscribe_target(token: str) -> UnsubscribeTarget:
+    """The saved searches an unsubscribe link stops; raises UnsubscribeLinkError."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise UnsubscribeLinkError(
+            _("This unsubscribe link has expired. Log in to manage your job alerts.")
+        ) from error
+    except signing.BadSignature as error:
+        raise UnsubscribeLinkError(
+            _("This unsubscribe link is not valid. Copy the whole link from the email.")
+        ) from error
+    if isinstance(payload, dict) and isinstance(payload.get("search"), int):
+        return UnsubscribeTarget(
+            searches=list(SavedSearch.objects.filter(pk=payload["search"])), everything=False
+        )
+    if isinstance(payload, dict) and isinstance(payload.get("user"), int):
+        searches = SavedSearch.objects.filter(user_id=payload["user"])
+        return UnsubscribeTarget(searches=list(searches), everything=True)
+    raise UnsubscribeLinkError(_("This unsubscribe link is not valid."))
+
+
+def alerts_unsubscribe(*, token: str) -> UnsubscribeTarget:
+    """One-click unsubscribe (RFC 8058): the signed token is the authority, no login."""
+    target = unsubscribe_target(token)
+    SavedSearch.objects.filter(pk__in=[search.pk for search in target.searches]).update(
+        is_active=False
+    )
+    for search in target.searches:
+        search.is_active = False
+    return target
+
+
+# ---- digests ----
+
+
+@dataclass
+class _Section:
+    """One saved search in a digest: its new listings, newest first."""
+
+    search_id: int
+    name: str
+    querystring: str
+    new_ids: list[int]
+
+    @property
+    def shown_ids(self) -> list[int]:
+        return self.new_ids[:MAX_LISTINGS_PER_SEARCH]
+
+
+def alerts_send_digests(*, frequency: str, now: datetime | None = None) -> int:
+    """Email every seeker the new listings of their active saved searches of `frequency`.
+
+    New for a search: published since its last digest (or its creation), never sent to it.
+    One email per seeker, at most MAX_LISTINGS_PER_SEARCH listings per search, nothing when
+    nothing is new. Returns the number of emails added to the outbox.
+    """
+    digest = _Digest(frequency, now or timezone.now())
+    due = SavedSearch.objects.due(frequency).annotate(since=Coalesce("last_sent_at", "created_at"))
+    digest.match(due)
+    if not digest.matches:
+        return 0
+    return sum(digest.send_batch(rows) for rows in _due_in_batches(due))
+
+
+def _due_in_batches(due):
+    """The due searches, whole seekers at a time (keyset pagination keeps memory flat)."""
+    rows_for = due.order_by("user_id", "id").values_list(
+        "id", "user_id", "name", "querystring", "since"
+    )
+    after_user = 0
+    while True:
+        rows = list(rows_for.filter(user_id__gt=after_user)[:SEARCHES_PER_BATCH])
+        full = len(rows) == SEARCHES_PER_BATCH
+        if full:
+            # The last seeker may go on in the next batch: leave them whole for it.
+            last_user = rows[-1][1]
+            rows = [row for row in rows if row[1] != last_user] or list(
+                rows_for.filter(user_id=last_user)
+            )
+        if rows:
+            yield rows
+        if not full:
+            return
+        after_user = rows[-1][1]
+
+
+def _parameters(querystring: str) -> list[str]:
+    """A query string split by parameter, each with all its values: "sector=a&sector=b"."""
+    data = QueryDict(querystring)
+    return [urlencode([(name, value) for value in data.getlist(name)]) for name in data]
+
+
+def _language_of(user) -> str:
+    language = user.preferred_language
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class _Digest:
+    """One run: listings matched per distinct query string, and listings as emails show them."""
+
+    def __init__(self, frequency: str, now: datetime):
+        self.frequency = frequency
+        self.now = now
+        self.matches: dict[str, array] = {}
+        self.published: dict[int, datetime] = {}
+        self.listings: dict[int, Listing] = {}
+        self.lines: dict[tuple[int, str], dict] = {}
+        self.jobs_path = reverse("listings:search")
+        self.manage_url = settings.SITE_URL + reverse("applicants:alerts")
+
+    def match(self, due) -> None:
+        """The new listings of each distinct query string of the due searches, newest first.
+
+        ListingFilter narrows the listings by each parameter in turn, so what a query string
+        finds is what every one of its parameters finds. Each distinct parameter ("jp_level=n4",
+        "sector=a&sector=b", "q=care") runs through ListingFilter once over the new listings,
+        and each query string intersects its parameters' results: a run costs one filter query
+        per distinct parameter, however many searches share or combine them.
+        """
+        floors = dict(
+            due.order_by()
+            .values_list("querystring")
+            .annotate(floor=Min(Coalesce("last_sent_at", "created_at")))
+        )
+        if not floors:
+            return
+        window = Listing.objects.live(self.now).filter(
+            published_at__gt=min(floors.values()), published_at__lte=self.now
+        )
+        candidates = list(
+            window.order_by("-published_at", "-id").values_list("id", "published_at")
+        )
+        self.published = dict(candidates)
+        rank = {listing_id: position for position, (listing_id, _) in enumerate(candidates)}
+        found_by: dict[str, set[int]] = {}
+        for querystring, floor in floors.items() if candidates else ():
+            if floor >= candidates[0][1]:
+                continue  # every search with this query string had a digest since
+            parameters = _parameters(querystring)
+            for parameter in parameters:
+                if parameter not in found_by:
+                    found = ListingFilter(QueryDict(parameter), queryset=window).qs
+                    found_by[parameter] = set(found.values_list("id", flat=True))
+            found = (
+                set.intersection(*(found_by[p] for p in parameters)) if parameters else rank.keys()
+            )
+            ids = sorted((i for i in found if self.published[i] > floor), key=rank.__getitem__)
+            if ids:
+                self.matches[querystring] = array("q", ids)
+
+    def _section(self, row, delivered) -> _Section | None:
+        search_id, _user_id, name, querystring, since = row
+        new = []
+        for listing_id in self.matches.get(querystring, ()):
+            if self.published[listing_id] <= since:
+                break  # newest first: the rest came before this search's last digest
+            if (search_id, listing_id) not in delivered:
+                new.append(listing_id)
+        return _Section(search_id, name, querystring, new) if new else None
+
+    def send_batch(self, rows) -> int:
+        """Each search's new listings, then one email per seeker, in one transaction."""
+        searched = [row for row in rows if row[3] in self.matches]
+        if not searched:
+            return 0
+        delivered = set(
+            AlertDelivery.objects.filter(
+                saved_search_id__in=[row[0] for row in searched],
+                listing__published_at__gt=min(row[4] for row in searched),
+            ).values_list("saved_search_id", "listing_id")
+        )
+        by_user: dict[int, list[_Section]] = {}
+        for row in searched:
+            if section := self._section(row, delivered):
+                by_user.setdefault(row[1], []).append(section)
+        if not by_user:
+            return 0
+        day = timezone.localdate(self.now).isoformat()
+        keys = {user_id: f"job-alert:{user_id}:{self.frequency}:{day}" for user_id in by_user}
+        # Emailed already today by an earlier run: these listings wait for the next digest.
+        done = set(
+            Notification.objects.filter(dedup_key__in=keys.values()).values_list(
+                "dedup_key", flat=True
+            )
+        )
+        self._load({i for sections in by_user.values() for s in sections for i in s.shown_ids})
+        users = (
+            get_user_model()
+            .objects.filter(pk__in=by_user)
+            .only("id", "email", "full_name", "preferred_language")
+        )
+        deliveries, sent = [], 0
+        with transaction.atomic():
+            for user in users:
+                if keys[user.pk] in done:
+                    continue
+                self._notify(user, by_user[user.pk], keys[user.pk])
+                deliveries += [
+                    AlertDelivery(saved_search_id=s.search_id, listing_id=i, sent_at=self.now)
+                    for s in by_user[user.pk]
+                    for i in s.shown_ids
+                ]
+                sent += 1
+            AlertDelivery.objects.bulk_create(deliveries, batch_size=5000, ignore_conflicts=True)
+            SavedSearch.objects.filter(pk__in={d.saved_search_id for d in deliveries}).update(
+                last_sent_at=self.now
+            )
+        return sent
+
+    def _load(self, ids: set[int]) -> None:
+        """Fetch what emails show of the listings that no earlier batch loaded."""
+        missing = ids - self.listings.keys()
+        for listing in (
+            Listing.objects.filter(pk__in=missing)
+            .select_related("company", "prefecture")
+            .only(
+                *("id", "slug", "title_en", "title_ja", "salary_min", "salary_max"),
+                *("salary_period", "company__name_en", "company__name_ja"),
+                *("prefecture__name_en", "prefecture__name_ja"),
+            )
+            if missing
+            else ()
+        ):
+            self.listings[listing.pk] = listing
+
+    def _line(self, listing_id: int, language: str) -> dict:
+        """A listing in one language, worked out once per run rather than once per email."""
+        key = (listing_id, language)
+        if key not in self.lines:
+            listing = self.listings[listing_id]
+            with translation.override(language):
+                self.lines[key] = {
+                    "title": listing.title,
+                    "company": listing.company.name,
+                    "place": listing.prefecture.name,
+                    "salary": salary(listing),
+                    "url": settings.SITE_URL + listing.get_absolute_url(),
+                }
+        return self.lines[key]
+
+    def _notify(self, user, sections: list[_Section], dedup_key: str) -> None:
+        language = _language_of(user)
+        everything = unsubscribe_url(unsubscribe_token_for_all(user))
+        searches = [
+            {
+                "name": section.name,
+                "lines": [self._line(i, language) for i in section.shown_ids],
+                "more": len(section.new_ids) - len(section.shown_ids),
+                "search_url": settings.SITE_URL
+                + (
+                    f"{self.jobs_path}?{section.querystring}"
+                    if section.querystring
+                    else self.jobs_path
+                ),
+                "unsubscribe_url": unsubscribe_url(_search_token(section.search_id)),
+            }
+            for section in sections
+        ]
+        notify(
+            kind=Notification.Kind.JOB_ALERT,
+            template=DIGEST_TEMPLATE,
+            to_user=user,
+            language=language,
+            dedup_key=dedup_key,
+            context={
+                "frequency": self.frequency,
+                "searches": searches,
+                # Searches overlap: a listing two of them found is one new job.
+                "total": len({i for section in sections for i in section.new_ids}),
+                "manage_url": self.manage_url,
+                "unsubscribe_all_url": everything,
+            },
+            # RFC 8058: mail apps show an "Unsubscribe" button that POSTs to this address.
+            headers={
+                "List-Unsubscribe": f"<{everything}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
