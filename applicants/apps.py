@@ -11,5 +11,7 @@ class ApplicantsConfig(AppConfig):
 
         from applicants.models import Application
 
-        # Status changes of applications are audited; the profile snapshot is not copied again.
-        auditlog.register(Application, exclude_fields=["updated_at", "profile_snapshot"])
+        # Status changes are audited; personal content stays out of the log moderators read.
+        auditlog.register(
+            Application, exclude_fields=["updated_at", "profile_snapshot", "cover_letter"]
+        )

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -118,6 +119,11 @@ class CompanyAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["verify_companies", "unverify_companies"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"  # the Django 6 default, chosen now
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_readonly_fields(self, request, obj=None):
         # Verification goes through the actions, which keep a note and tell the members.
         return [
@@ -216,6 +222,8 @@ class ListingAdmin(admin.ModelAdmin):
         "expires_at",
         "closed_at",
         "rejection_reason",
+        "approved_content",
+        "edited_after_approval_at",
     ]
     actions = ["approve_listings", "reject_listings"]
 
@@ -235,7 +243,9 @@ class ListingAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
         board_changed()
 
-    @admin.action(description=_("Approve and publish the selected listings"))
+    @admin.action(
+        description=_("Approve and publish the selected listings"), permissions=["change"]
+    )
     def approve_listings(self, request, queryset):
         apply_to_each(
             self,
@@ -245,6 +255,6 @@ class ListingAdmin(admin.ModelAdmin):
             lambda n: ngettext("Published %d listing.", "Published %d listings.", n) % n,
         )
 
-    @admin.action(description=_("Reject the selected listings…"))
+    @admin.action(description=_("Reject the selected listings…"), permissions=["change"])
     def reject_listings(self, request, queryset):
         return reject_each(self, request, queryset)

@@ -108,6 +108,21 @@ class ReportInline(admin.TabularInline):
         return False
 
 
+def report_decided_meanwhile(model_admin, request, queryset) -> None:
+    """Selected listings the queue no longer holds were decided by someone else meanwhile."""
+    selected = {
+        int(pk) for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME) if pk.isdigit()
+    }
+    gone = selected - set(queryset.values_list("pk", flat=True))
+    for listing in Listing.objects.filter(pk__in=gone):
+        model_admin.message_user(
+            request,
+            _("Skipped “%(listing)s”: it was decided meanwhile and is now %(status)s.")
+            % {"listing": listing, "status": listing.get_status_display().lower()},
+            messages.WARNING,
+        )
+
+
 def reject_each(model_admin, request, queryset):
     """Bulk reject with one reason chosen from the list plus free text."""
     form = RejectForm(request.POST if "apply" in request.POST else None)
@@ -242,7 +257,9 @@ class ListingForReviewAdmin(admin.ModelAdmin):
             decide(listing)
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.WARNING)
-            return redirect("admin:listings_listingforreview_change", pk)
+            listing.refresh_from_db(fields=["status"])
+            if listing.status == Listing.Status.PENDING:
+                return redirect("admin:listings_listingforreview_change", pk)
         return redirect("admin:listings_listingforreview_changelist")
 
     def approve_view(self, request, pk):
@@ -267,6 +284,7 @@ class ListingForReviewAdmin(admin.ModelAdmin):
         description=_("Approve and publish the selected listings"), permissions=["change"]
     )
     def approve_listings(self, request, queryset):
+        report_decided_meanwhile(self, request, queryset)
         apply_to_each(
             self,
             request,
@@ -277,6 +295,8 @@ class ListingForReviewAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reject the selected listings…"), permissions=["change"])
     def reject_listings(self, request, queryset):
+        if "apply" in request.POST:
+            report_decided_meanwhile(self, request, queryset)
         return reject_each(self, request, queryset)
 
 
@@ -326,11 +346,12 @@ class AbuseReportAdmin(admin.ModelAdmin):
                     )
                 else:
                     done += 1
-            self.message_user(
-                request,
-                ngettext("Resolved %d report.", "Resolved %d reports.", done) % done,
-                messages.SUCCESS,
-            )
+            if done:
+                self.message_user(
+                    request,
+                    ngettext("Resolved %d report.", "Resolved %d reports.", done) % done,
+                    messages.SUCCESS,
+                )
             return None
         return action_form_response(self, request, queryset, form, title=_("Resolve reports"))
 

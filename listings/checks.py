@@ -12,17 +12,33 @@ MONTHLY_HOURS = Decimal("173.8")
 YEARLY_HOURS = Decimal("2085.7")
 SSW_STATUSES = {"ssw-1", "ssw-2"}
 
-_PHONE = re.compile(
-    r"(?:(?<!\d)0\d{1,4}[-\s(]\d{1,4}[-\s)]\d{3,4}(?!\d))"  # 03-1234-5678, 090-1234-5678
-    r"|(?:(?<!\d)0[789]0\d{8}(?!\d))"  # 09012345678
-    r"|(?:\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,3})"  # +81 90 1234 5678
-)
+# Candidates only: a match counts as a phone number when its digit count fits (below), so
+# dates like 01-04-2026 and amounts like 250,000 are not mistaken for one.
+_PHONE = re.compile(r"(?<![\w-])\+?\d[\d\s()-]{7,18}\d(?![\w-])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _MESSAGING = re.compile(
-    r"whats\s?app|telegram|viber|wechat|we\s?chat|signal\s+app|line\s*(?:id|@|:|：)"
-    r"|ライン|ＬＩＮＥ|imo\b|skype|messenger",
+    r"\b(?:whats\s?app|telegram|viber|we\s?chat|skype|imo\s+(?:id|app|messenger))\b"
+    r"|\bline\s*(?:id|@|:|：)|ライン\s*(?:ID|ＩＤ)|ＬＩＮＥ\s*(?:ID|ＩＤ)|LINE\s*(?:ID|ＩＤ)",
     re.IGNORECASE,
 )
+_DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+
+
+def _phone_numbers(text: str) -> list[str]:
+    found = []
+    for match in _PHONE.finditer(text):
+        candidate = match.group(0).strip()
+        digits = sum(ch.isdigit() for ch in candidate)
+        if _DATE_LIKE.match(candidate):
+            continue
+        # Japanese numbers have 10 or 11 digits (0 + area + line); international up to 15.
+        domestic = candidate.startswith("0") and digits in (10, 11)
+        international = candidate.startswith("+") and 10 <= digits <= 15
+        if domestic or international:
+            found.append(candidate)
+    return found
+
+
 _SUPPORT_WORDS = re.compile(r"support|支援|サポート", re.IGNORECASE)
 
 
@@ -67,10 +83,8 @@ def find_flags(listing: Listing, *, status_slugs: set[str]) -> list[tuple[str, s
     if found:
         flags.append((ListingFlag.Code.WORKER_PAYS_FEES, ", ".join(found)[:500]))
     flags.extend(_ssw_flags(listing, status_slugs))
-    contacts = [
-        match.group(0)
-        for pattern in (_PHONE, _EMAIL, _MESSAGING)
-        for match in pattern.finditer(text)
+    contacts = _phone_numbers(text) + [
+        match.group(0) for pattern in (_EMAIL, _MESSAGING) for match in pattern.finditer(text)
     ]
     if contacts:
         flags.append((ListingFlag.Code.OFF_SITE_CONTACT, ", ".join(contacts)[:500]))

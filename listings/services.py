@@ -113,6 +113,9 @@ def company_set_verified(*, company: Company, by, verified: bool, note: str = ""
         raise ValidationError(_("Say how the company was checked (or why it is no longer)."))
     company = Company.objects.select_for_update().get(pk=company.pk)
     if company.verified == verified:
+        # Checked again: keep the newer note, tell nobody.
+        company.verification_note = note[:2000]
+        company.save(update_fields=["verification_note", "updated_at"])
         return company
     company.verified = verified
     company.verification_note = note[:2000]

@@ -1,6 +1,7 @@
 """Adding emails to the outbox and sending them, exactly once per event."""
 
 import logging
+import math
 import smtplib
 from datetime import timedelta
 
@@ -9,7 +10,6 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.html import linebreaks, urlize
 
 from notifications.models import Notification
 
@@ -55,6 +55,8 @@ def notify(
     to_email = to_email or to_user.email
     context = {**context, "SITE_URL": settings.SITE_URL, "recipient": to_user}
     with translation.override(language):
+        # Emails have no request: give the templates the language and direction themselves.
+        context |= {"LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body_text = render_to_string(f"{template}.txt", context)
         body_html = render_to_string(f"{template}.html", context)
@@ -81,8 +83,10 @@ def notify_rendered(
             "notifications/email/plain.html",
             {
                 "subject": subject,
-                "body": urlize(linebreaks(body_text)),
+                "body": body_text,
                 "SITE_URL": settings.SITE_URL,
+                "LANGUAGE_CODE": language,
+                "LANGUAGE_BIDI": translation.get_language_bidi(),
             },
         )
     return _add(
@@ -133,6 +137,10 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
 SEND_ERRORS = (smtplib.SMTPException, OSError)
 
 
+# A retry may arrive a moment before its scheduled time; earlier than this is a duplicate.
+EARLY_TOLERANCE = timedelta(seconds=5)
+
+
 def notification_send(*, notification_id: int) -> str:
     """Send one pending row and mark it sent; idempotent (a sent row is skipped).
 
@@ -143,13 +151,20 @@ def notification_send(*, notification_id: int) -> str:
         notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
         if notification is None or notification.status != Notification.Status.PENDING:
             return "skipped"
+        if (
+            notification.next_attempt_at
+            and notification.next_attempt_at > timezone.now() + EARLY_TOLERANCE
+        ):
+            return "not yet"  # a duplicate delivery during the backoff wait
         notification.attempts += 1
         try:
             _message(notification).send()
-        except SEND_ERRORS as exc:
+        except Exception as exc:
             error = exc
             notification.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            if notification.attempts >= MAX_ATTEMPTS:
+            # Only transport errors are worth retrying; a message that cannot be built
+            # (a bad header, a template bug) fails at once instead of looping.
+            if notification.attempts >= MAX_ATTEMPTS or not isinstance(exc, SEND_ERRORS):
                 notification.status = Notification.Status.FAILED
                 notification.next_attempt_at = None
             else:
@@ -163,10 +178,12 @@ def notification_send(*, notification_id: int) -> str:
             update_fields=["status", "attempts", "last_error", "sent_at", "next_attempt_at"]
         )
     if error is not None and notification.status == Notification.Status.PENDING:
-        retry_in = int((notification.next_attempt_at - timezone.now()).total_seconds())
+        retry_in = math.ceil((notification.next_attempt_at - timezone.now()).total_seconds())
         raise TransientSendError(notification.last_error, retry_in=max(retry_in, 1))
     if error is not None:
-        logger.error("Notification %s failed after %s attempts", notification.pk, MAX_ATTEMPTS)
+        logger.error(
+            "Notification %s failed after %s attempts", notification.pk, notification.attempts
+        )
         return "failed"
     return "sent"
 

@@ -8,6 +8,7 @@ from listings.models import CompanyMembership
 from tests.accounts.factories import StaffFactory
 from tests.listings.factories import CompanyFactory, MembershipFactory, VerifiedCompanyFactory
 
+
 @pytest.fixture
 def moderator(db):
     """Staff (not superuser) in the Moderators group that the migration creates."""
@@ -71,7 +72,6 @@ class Team:
 @pytest.fixture
 def team(db):
     return Team()
-
 
 
 @pytest.fixture

@@ -44,7 +44,11 @@ def admin_messages(response) -> list[str]:
     """The messages the admin shows at the top of the page."""
     html = response.content.decode()
     found = re.search(r'<ul class="messagelist">(.*?)</ul>', html, re.S)
-    return [_plain(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", found.group(1), re.S)] if found else []
+    return (
+        [_plain(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", found.group(1), re.S)]
+        if found
+        else []
+    )
 
 
 def table_after(response, heading: str) -> list[list[str]]:
@@ -93,7 +97,11 @@ class _Forms(HTMLParser):
         elif tag == "select":
             self._select = {"name": attrs.get("name"), "multiple": "multiple" in attrs, "opts": []}
         elif tag == "option" and self._select is not None:
-            self._option = {"value": attrs.get("value"), "selected": "selected" in attrs, "text": ""}
+            self._option = {
+                "value": attrs.get("value"),
+                "selected": "selected" in attrs,
+                "text": "",
+            }
             self._select["opts"].append(self._option)
         elif tag == "textarea":
             self._textarea = [attrs.get("name"), ""]

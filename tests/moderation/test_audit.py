@@ -197,9 +197,7 @@ def test_audit_log_lists_who_changed_what(reviewer_client, reviewer, approval):
     assert "status" in rows[0]["msg_short"]
 
 
-def test_audit_entry_page_shows_before_and_after_without_a_save_button(
-    reviewer_client, approval
-):
+def test_audit_entry_page_shows_before_and_after_without_a_save_button(reviewer_client, approval):
     page = reviewer_client.get(f"{AUDIT_LOG}{approval.pk}/change/")
 
     assert page.status_code == 200

@@ -49,9 +49,7 @@ def test_pay_below_the_prefecture_minimum_wage_is_flagged(period, amount, hourly
     flags = submitted_flags(salary_period=period, salary_min=amount, salary_max=amount * 2)
 
     assert flags == {
-        Code.BELOW_MINIMUM_WAGE: (
-            f"About ¥{hourly} an hour; the minimum wage in Tokyo is ¥1,226."
-        )
+        Code.BELOW_MINIMUM_WAGE: (f"About ¥{hourly} an hour; the minimum wage in Tokyo is ¥1,226.")
     }
 
 
@@ -180,9 +178,7 @@ def test_ssw_i_without_a_support_organisation_or_mention_of_support_is_flagged()
     flags = submitted_flags(support_org_name="")
 
     assert flags == {
-        Code.SSW_INCONSISTENT: (
-            "SSW (i) without a support arrangement (no support organisation)."
-        )
+        Code.SSW_INCONSISTENT: ("SSW (i) without a support arrangement (no support organisation).")
     }
 
 
@@ -252,12 +248,6 @@ def test_salaries_dates_and_levels_are_not_contact_details(text):
     assert submitted_flags(description_en=text) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: listings/checks.py _MESSAGING has no word boundary before 'line' "
-    "(line\\s*:) and matches any ライン, and _PHONE reads DD-MM-YYYY dates as phone numbers: "
-    "ordinary deadlines, production-line work and dates raise OFF_SITE_CONTACT.",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -318,4 +308,3 @@ def test_an_edit_that_fixes_the_salary_clears_its_flag(flagged, team):
     services.listing_update(listing=flagged, by=team.owner, salary_min=230_000)
 
     assert not ListingFlag.objects.filter(listing=flagged).exists()
-

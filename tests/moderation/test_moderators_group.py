@@ -112,7 +112,10 @@ def test_moderator_cannot_change_their_own_password_or_groups_through_the_admin(
     )
     group_response = moderator_client.post(
         "/admin/auth/group/add/",
-        {"name": "Everything", "permissions": list(Permission.objects.values_list("pk", flat=True))},
+        {
+            "name": "Everything",
+            "permissions": list(Permission.objects.values_list("pk", flat=True)),
+        },
     )
 
     assert response.status_code == 403
@@ -154,9 +157,7 @@ def test_moderator_cannot_download_the_cv_of_a_seeker_they_have_nothing_to_do_wi
     assert moderator_client.get(f"/cvs/{cv.uuid}/download/").status_code == 404
 
 
-def test_moderator_cannot_download_cvs_sent_with_applications_either(
-    moderator_client, everything
-):
+def test_moderator_cannot_download_cvs_sent_with_applications_either(moderator_client, everything):
     assert moderator_client.get(f"/cvs/{everything['cv'].uuid}/download/").status_code == 404
 
 
@@ -179,12 +180,6 @@ def test_staff_given_the_cv_permission_can_download_a_cv(client):
     assert client.get(f"/cvs/{cv.uuid}/download/").status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: ListingAdmin.approve_listings/reject_listings (listings/admin.py) have no "
-    "permissions=['change'], so staff with only the view permission on listings can "
-    "publish or reject them from /admin/listings/listing/.",
-)
 @pytest.mark.parametrize(
     ("action", "extra"),
     [("approve_listings", {}), ("reject_listings", {"apply": "1", "reason": "missing"})],

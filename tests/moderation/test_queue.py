@@ -318,8 +318,7 @@ def test_listing_admin_bulk_approve_skips_listings_decided_meanwhile(reviewer_cl
     )
 
     assert admin_messages(response) == [
-        "Skipped “Approved by a colleague”: "
-        "This cannot be done to a listing that is published.",
+        "Skipped “Approved by a colleague”: This cannot be done to a listing that is published.",
         "Published 1 listing.",
     ]
     decided.refresh_from_db()
@@ -338,8 +337,7 @@ def test_listing_admin_bulk_reject_skips_listings_decided_meanwhile(reviewer_cli
     )
 
     assert admin_messages(response) == [
-        "Skipped “Approved by a colleague”: "
-        "This cannot be done to a listing that is published.",
+        "Skipped “Approved by a colleague”: This cannot be done to a listing that is published.",
         "Rejected 1 listing.",
     ]
     decided.refresh_from_db()
@@ -347,12 +345,6 @@ def test_listing_admin_bulk_reject_skips_listings_decided_meanwhile(reviewer_cli
     assert decided.rejection_reason == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: ListingForReviewAdmin.get_queryset keeps only pending listings, so Django "
-    "drops selected listings decided meanwhile before the action runs; apply_to_each never "
-    "sees them and says nothing (listings/admin_moderation.py, ListingForReviewAdmin).",
-)
 @pytest.mark.parametrize(
     ("action", "extra", "done"),
     [
@@ -393,12 +385,6 @@ def test_deciding_a_listing_decided_meanwhile_says_so_and_changes_nothing(
     assert listing.rejection_reason == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: after a refused decision _decide redirects to the queue's change page, which "
-    "cannot show a listing that is no longer pending, so the admin adds 'doesn't exist. "
-    "Perhaps it was deleted?' (listings/admin_moderation.py, ListingForReviewAdmin._decide).",
-)
 def test_deciding_a_listing_decided_meanwhile_does_not_claim_it_was_deleted(
     reviewer_client, reviewer
 ):
@@ -438,6 +424,21 @@ def test_edit_by_an_unverified_company_returns_to_the_queue_showing_what_changed
     assert table_after(page, "Changed since the last approved version") == [
         ["salary_min", "220000", "250000"]
     ]
+
+
+def test_the_approved_version_cannot_be_rewritten_in_the_listing_admin(reviewer_client, team):
+    listing = PendingListingFactory(company=team.company, salary_min=220_000)
+    reviewer_client.post(f"{QUEUE}{listing.pk}/approve/")
+    listing.refresh_from_db()
+    approved = listing.approved_content
+    url = f"{LISTINGS_ADMIN}{listing.pk}/change/"
+    data = form_data(reviewer_client.get(url), field="salary_min")
+    data["approved_content"] = ['{"salary_min": 999999}']
+
+    reviewer_client.post(url, data)
+
+    listing.refresh_from_db()
+    assert listing.approved_content == approved
 
 
 def test_a_new_listing_in_the_queue_says_it_was_never_approved(reviewer_client):

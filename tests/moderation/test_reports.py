@@ -3,7 +3,9 @@
 from unittest import mock
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from listings.models import AbuseReport, Listing
 from tests.accounts.factories import SeekerFactory
@@ -156,7 +158,11 @@ def test_listings_not_shown_to_the_public_cannot_be_reported(seeker):
 def test_too_many_reports_get_a_429_page_that_says_when_to_retry(seeker):
     listings = PublishedListingFactory.create_batch(3)
 
-    with mock.patch("listings.views.REPORT_RATE", "2/h"):
+    # Time stands still so that all the reports fall in one rate-limit window.
+    with (
+        time_machine.travel(timezone.now(), tick=False),
+        mock.patch("listings.views.REPORT_RATE", "2/h"),
+    ):
         assert report(seeker, listings[0]).status_code == 302
         assert report(seeker, listings[1]).status_code == 302
         refused = report(seeker, listings[2])
@@ -171,7 +177,8 @@ def test_too_many_reports_get_a_429_page_that_says_when_to_retry(seeker):
 def test_the_default_limit_allows_ten_reports_an_hour(seeker):
     listings = PublishedListingFactory.create_batch(11)
 
-    statuses = [report(seeker, listing).status_code for listing in listings]
+    with time_machine.travel(timezone.now(), tick=False):
+        statuses = [report(seeker, listing).status_code for listing in listings]
 
     assert statuses == [302] * 10 + [429]
     assert AbuseReport.objects.filter(reporter=seeker).count() == 10
@@ -195,7 +202,11 @@ def test_three_reporters_hide_the_listing_for_review_and_tell_its_company(
     assert "Care worker in Chiba" not in page_text(public.get("/jobs/"))
     assert public.get(listing.get_absolute_url()).status_code == 404
     assert public.get(f"/jobs/{listing.pk}/").status_code == 404
-    assert listed(logged_in(moderator).get(QUEUE)) == ["Care worker in Chiba"]
+    moderator_client = logged_in(moderator)
+    assert listed(moderator_client.get(QUEUE)) == ["Care worker in Chiba"]
+    review_page = page_text(moderator_client.get(f"{QUEUE}{listing.pk}/change/"))
+    assert "Asks for fees or deposits" in review_page
+    assert review_page.count("They asked for a deposit.") == 3
     assert sent_to(mailoutbox, "Hidden for review: Care worker in Chiba") == team.emails
 
 

@@ -20,7 +20,9 @@ def public_text(url: str) -> str:
 
 
 def test_verify_action_first_asks_for_a_note(reviewer_client, team):
-    response = reviewer_client.post(COMPANIES_ADMIN, action_data("verify_companies", [team.company]))
+    response = reviewer_client.post(
+        COMPANIES_ADMIN, action_data("verify_companies", [team.company])
+    )
 
     assert response.status_code == 200
     text = page_text(response)
