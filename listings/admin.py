@@ -230,6 +230,14 @@ class ListingAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(applications_total=Count("applications"))
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Edits that verified companies publish directly are reviewed here after the fact.
+        listing = self.get_object(request, object_id)
+        changes = services.changes_since_approval(listing) if listing else []
+        return super().change_view(
+            request, object_id, form_url, {"changes": changes, **(extra_context or {})}
+        )
+
     @admin.display(description=_("applications"), ordering="applications_total")
     def application_count(self, listing):
         return listing.applications_total

@@ -112,3 +112,18 @@ def test_verify_action_verifies_and_tells_the_members(
     assert member.company.verification_note == "Corporate number checked."
     assert [message.to for message in mailoutbox] == [[member.user.email]]
     assert "verified" in mailoutbox[0].subject
+
+
+def test_listing_admin_shows_what_a_verified_company_changed_after_approval(
+    admin_client, staff
+):
+    from listings import services
+    from tests.listings.factories import MembershipFactory, VerifiedCompanyFactory
+
+    member = MembershipFactory(company=VerifiedCompanyFactory())
+    listing = PendingListingFactory(company=member.company, salary_min=230_000)
+    services.listing_approve(listing=listing, by=staff)
+    services.listing_update(listing=listing, by=member.user, salary_min=250_000)
+    html = admin_client.get(f"/admin/listings/listing/{listing.pk}/change/").content.decode()
+    assert "Changed since the last approved version" in html
+    assert "230000" in html and "250000" in html
