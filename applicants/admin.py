@@ -3,9 +3,11 @@ from django.contrib import admin
 from applicants import services
 from applicants.models import (
     CV,
+    AlertDelivery,
     Application,
     ApplicationEvent,
     SavedJob,
+    SavedSearch,
     SectorExperience,
     SeekerProfile,
 )
@@ -108,3 +110,29 @@ class SectorExperienceAdmin(admin.ModelAdmin):
     list_select_related = ["profile", "profile__user", "sector"]
     list_filter = ["sector"]
     search_fields = ["profile__full_name", "profile__user__email"]
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "frequency", "is_active", "last_sent_at", "created_at"]
+    list_filter = ["frequency", "is_active"]
+    list_select_related = ["user"]
+    search_fields = ["name", "querystring", "user__email"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["last_sent_at", "created_at"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(AlertDelivery)
+class AlertDeliveryAdmin(admin.ModelAdmin):
+    list_display = ["saved_search", "listing", "sent_at"]
+    list_select_related = ["saved_search", "listing"]
+    search_fields = ["saved_search__name", "saved_search__user__email"]
+    readonly_fields = ["saved_search", "listing", "sent_at"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -289,6 +289,8 @@ class _Digest:
         self.lines: dict[tuple[int, str], dict] = {}
         self.jobs_path = reverse("listings:search")
         self.manage_url = settings.SITE_URL + reverse("applicants:alerts")
+        # Reversed once, not for each of the run's links (one per search, one per seeker).
+        self.unsubscribe_head, self.unsubscribe_tail = unsubscribe_url("-").rsplit("-", 1)
 
     def match(self, due) -> None:
         """The new listings of each distinct query string of the due searches, newest first.
@@ -371,20 +373,21 @@ class _Digest:
             .objects.filter(pk__in=by_user)
             .only("id", "email", "full_name", "preferred_language")
         )
-        deliveries, sent = [], 0
+        delivered_now, sent = [], 0
         with transaction.atomic():
             for user in users:
                 if keys[user.pk] in done:
                     continue
                 self._notify(user, by_user[user.pk], keys[user.pk])
-                deliveries += [
-                    AlertDelivery(saved_search_id=s.search_id, listing_id=i, sent_at=self.now)
-                    for s in by_user[user.pk]
-                    for i in s.shown_ids
+                delivered_now += [
+                    (section.search_id, listing_id)
+                    for section in by_user[user.pk]
+                    for listing_id in section.shown_ids
+                    if listing_id in self.listings  # not deleted since the match
                 ]
                 sent += 1
-            AlertDelivery.objects.bulk_create(deliveries, batch_size=5000, ignore_conflicts=True)
-            SavedSearch.objects.filter(pk__in={d.saved_search_id for d in deliveries}).update(
+            AlertDelivery.objects.record(delivered_now, sent_at=self.now)
+            SavedSearch.objects.filter(pk__in={pair[0] for pair in delivered_now}).update(
                 last_sent_at=self.now
             )
         return sent
@@ -392,18 +395,16 @@ class _Digest:
     def _load(self, ids: set[int]) -> None:
         """Fetch what emails show of the listings that no earlier batch loaded."""
         missing = ids - self.listings.keys()
-        for listing in (
+        if not missing:
+            return
+        fields = ("id", "slug", "title_en", "title_ja", "salary_min", "salary_max")
+        related = ("company__name_en", "company__name_ja", "prefecture__name_en")
+        found = (
             Listing.objects.filter(pk__in=missing)
             .select_related("company", "prefecture")
-            .only(
-                *("id", "slug", "title_en", "title_ja", "salary_min", "salary_max"),
-                *("salary_period", "company__name_en", "company__name_ja"),
-                *("prefecture__name_en", "prefecture__name_ja"),
-            )
-            if missing
-            else ()
-        ):
-            self.listings[listing.pk] = listing
+            .only(*fields, *related, "salary_period", "prefecture__name_ja")
+        )
+        self.listings.update((listing.pk, listing) for listing in found)
 
     def _line(self, listing_id: int, language: str) -> dict:
         """A listing in one language, worked out once per run rather than once per email."""
@@ -413,28 +414,33 @@ class _Digest:
             with translation.override(language):
                 self.lines[key] = {
                     "title": listing.title,
-                    "company": listing.company.name,
-                    "place": listing.prefecture.name,
-                    "salary": salary(listing),
                     "url": settings.SITE_URL + listing.get_absolute_url(),
+                    # One string for the three facts: emails list thousands of lines a run.
+                    "facts": " · ".join(
+                        (listing.company.name, listing.prefecture.name, salary(listing))
+                    ),
                 }
         return self.lines[key]
 
+    def _jobs_url(self, querystring: str) -> str:
+        path = f"{self.jobs_path}?{querystring}" if querystring else self.jobs_path
+        return settings.SITE_URL + path
+
+    def _unsubscribe_url(self, token: str) -> str:
+        return f"{self.unsubscribe_head}{token}{self.unsubscribe_tail}"
+
     def _notify(self, user, sections: list[_Section], dedup_key: str) -> None:
         language = _language_of(user)
-        everything = unsubscribe_url(unsubscribe_token_for_all(user))
+        everything = self._unsubscribe_url(unsubscribe_token_for_all(user))
         searches = [
             {
                 "name": section.name,
-                "lines": [self._line(i, language) for i in section.shown_ids],
+                "lines": [
+                    self._line(i, language) for i in section.shown_ids if i in self.listings
+                ],
                 "more": len(section.new_ids) - len(section.shown_ids),
-                "search_url": settings.SITE_URL
-                + (
-                    f"{self.jobs_path}?{section.querystring}"
-                    if section.querystring
-                    else self.jobs_path
-                ),
-                "unsubscribe_url": unsubscribe_url(_search_token(section.search_id)),
+                "search_url": self._jobs_url(section.querystring),
+                "unsubscribe_url": self._unsubscribe_url(_search_token(section.search_id)),
             }
             for section in sections
         ]

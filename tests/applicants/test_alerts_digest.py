@@ -122,6 +122,19 @@ def test_subject_counts_the_new_jobs(run_digest, mailoutbox):
     assert mailoutbox[0].subject == "2 new jobs for “Care work”"
 
 
+def test_subject_counts_a_job_two_searches_found_once(run_digest, mailoutbox):
+    seeker = SeekerFactory()
+    saved(seeker, "sector=nursing-care", "Care work")
+    saved(seeker, "", "Everything")
+    job("Care worker")
+    job("Builder", sector="construction")
+
+    run_digest()
+
+    assert mailoutbox[0].subject == "2 new jobs for your saved searches"
+    assert mailoutbox[0].body.count("Care worker") == 2
+
+
 def test_the_email_has_one_click_unsubscribe_headers_and_both_parts(run_digest, mailoutbox):
     seeker = SeekerFactory()
     search = saved(seeker, "sector=nursing-care", "Care work")
@@ -315,6 +328,10 @@ SAME_AS_JOBS = [
     "english_ok=1&sector=nursing-care",
     "prefecture=13&jp_level=n3&salary_min=200000",
     "q=care&status=ssw-1&jp_level=n2",
+    "q=welder&sector=shipbuilding&sector=accommodation&status=ssw-1&salary_min=250000",
+    "region=kansai&region=hokkaido&jp_level=n3&english_ok=1",
+    "employment_type=full_time&nationality=PH&posted_within=1&housing=1",
+    "prefecture=osaka&prefecture=01&status=no-restriction&status=ssw-2",
 ]
 
 

@@ -114,9 +114,7 @@ def test_verify_action_verifies_and_tells_the_members(
     assert "verified" in mailoutbox[0].subject
 
 
-def test_listing_admin_shows_what_a_verified_company_changed_after_approval(
-    admin_client, staff
-):
+def test_listing_admin_shows_what_a_verified_company_changed_after_approval(admin_client, staff):
     from listings import services
     from tests.listings.factories import MembershipFactory, VerifiedCompanyFactory
 
