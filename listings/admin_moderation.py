@@ -179,34 +179,7 @@ class ListingForReviewAdmin(admin.ModelAdmin):
         return [field.name for field in Listing._meta.fields if field.name != "search_vector"]
 
     def get_fields(self, request, obj=None):
-        return [
-            "company",
-            "title_en",
-            "title_ja",
-            "description_en",
-            "description_ja",
-            "sector",
-            "prefecture",
-            "city",
-            "employment_type",
-            "salary_min",
-            "salary_max",
-            "salary_period",
-            "japanese_level",
-            "skills_test_required",
-            "experience_years",
-            "english_ok",
-            "housing",
-            "visa_support",
-            "support_org_name",
-            "support_org_number",
-            "eligible_nationalities",
-            "openings",
-            "start_date",
-            "deadline",
-            "submitted_at",
-            "published_at",
-        ]
+        return ["company", *services.REVIEWED_FIELDS, "submitted_at", "published_at"]
 
     @admin.display(boolean=True, description=_("verified company"))
     def company_verified(self, listing):
