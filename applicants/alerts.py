@@ -1,8 +1,10 @@
 """Saved searches and job-alert emails: saving, pausing, unsubscribing, and the digests."""
 
-from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import reduce
+from operator import or_
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -217,16 +219,13 @@ def alerts_unsubscribe(*, token: str) -> UnsubscribeTarget:
 
 @dataclass
 class _Section:
-    """One saved search in a digest: its new listings, newest first."""
+    """One saved search in a digest: the newest of its new listings, and how many there are."""
 
     search_id: int
     name: str
     querystring: str
-    new_ids: list[int]
-
-    @property
-    def shown_ids(self) -> list[int]:
-        return self.new_ids[:MAX_LISTINGS_PER_SEARCH]
+    new: int  # bitmask over the run's candidate listings (see _Digest)
+    shown_ids: list[int]
 
 
 def alerts_send_digests(*, frequency: str, now: datetime | None = None) -> int:
@@ -272,19 +271,34 @@ def _parameters(querystring: str) -> list[str]:
     return [urlencode([(name, value) for value in data.getlist(name)]) for name in data]
 
 
+def _lowest_bits(mask: int, limit: int) -> list[int]:
+    """The positions of the `limit` lowest set bits of `mask`, lowest first."""
+    positions = []
+    while mask and len(positions) < limit:
+        lowest = mask & -mask
+        positions.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return positions
+
+
 def _language_of(user) -> str:
     language = user.preferred_language
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 class _Digest:
-    """One run: listings matched per distinct query string, and listings as emails show them."""
+    """One run. The new listings ("candidates") are numbered newest first, and a set of them
+    is an int whose bit `i` stands for candidate `i`: intersecting filters is a bitwise AND,
+    "published since" is a run of low bits, and the newest of a set are its lowest bits.
+    """
 
     def __init__(self, frequency: str, now: datetime):
         self.frequency = frequency
         self.now = now
-        self.matches: dict[str, array] = {}
-        self.published: dict[int, datetime] = {}
+        self.candidate_ids: list[int] = []
+        self.published: list[datetime] = []
+        self.position: dict[int, int] = {}
+        self.matches: dict[str, int] = {}
         self.listings: dict[int, Listing] = {}
         self.lines: dict[tuple[int, str], dict] = {}
         self.jobs_path = reverse("listings:search")
@@ -293,11 +307,11 @@ class _Digest:
         self.unsubscribe_head, self.unsubscribe_tail = unsubscribe_url("-").rsplit("-", 1)
 
     def match(self, due) -> None:
-        """The new listings of each distinct query string of the due searches, newest first.
+        """The new listings of each distinct query string of the due searches.
 
         ListingFilter narrows the listings by each parameter in turn, so what a query string
         finds is what every one of its parameters finds. Each distinct parameter ("jp_level=n4",
-        "sector=a&sector=b", "q=care") runs through ListingFilter once over the new listings,
+        "sector=a&sector=b", "q=care") runs through ListingFilter once over the candidates,
         and each query string intersects its parameters' results: a run costs one filter query
         per distinct parameter, however many searches share or combine them.
         """
@@ -311,48 +325,62 @@ class _Digest:
         window = Listing.objects.live(self.now).filter(
             published_at__gt=min(floors.values()), published_at__lte=self.now
         )
-        candidates = list(
-            window.order_by("-published_at", "-id").values_list("id", "published_at")
-        )
-        self.published = dict(candidates)
-        rank = {listing_id: position for position, (listing_id, _) in enumerate(candidates)}
-        found_by: dict[str, set[int]] = {}
-        for querystring, floor in floors.items() if candidates else ():
-            if floor >= candidates[0][1]:
-                continue  # every search with this query string had a digest since
-            parameters = _parameters(querystring)
-            for parameter in parameters:
+        for listing_id, published_at in window.order_by("-published_at", "-id").values_list(
+            "id", "published_at"
+        ):
+            self.position[listing_id] = len(self.candidate_ids)
+            self.candidate_ids.append(listing_id)
+            self.published.append(published_at)
+        found_by: dict[str, int] = {}
+        for querystring, floor in floors.items():
+            mask = self._published_after(floor)
+            for parameter in _parameters(querystring):
+                if not mask:
+                    break  # nothing left to narrow: spare the other parameters' queries
                 if parameter not in found_by:
                     found = ListingFilter(QueryDict(parameter), queryset=window).qs
-                    found_by[parameter] = set(found.values_list("id", flat=True))
-            found = (
-                set.intersection(*(found_by[p] for p in parameters)) if parameters else rank.keys()
-            )
-            ids = sorted((i for i in found if self.published[i] > floor), key=rank.__getitem__)
-            if ids:
-                self.matches[querystring] = array("q", ids)
+                    found_by[parameter] = self._mask_of(found.values_list("id", flat=True))
+                mask &= found_by[parameter]
+            if mask:
+                self.matches[querystring] = mask
 
-    def _section(self, row, delivered) -> _Section | None:
+    def _mask_of(self, listing_ids) -> int:
+        """These listings as a bitmask; any that is no candidate (re-approved during the run
+        with its first publication date) is left out."""
+        bits = bytearray((len(self.candidate_ids) + 7) // 8)
+        for listing_id in listing_ids:
+            position = self.position.get(listing_id)
+            if position is not None:
+                bits[position >> 3] |= 1 << (position & 7)
+        return int.from_bytes(bits, "little")
+
+    def _published_after(self, moment: datetime) -> int:
+        """The candidates published after `moment`: the newest ones, so the lowest bits."""
+        newer = bisect_left(self.published, True, key=lambda published: published <= moment)
+        return (1 << newer) - 1
+
+    def _section(self, row, delivered: dict[int, list[int]]) -> _Section | None:
         search_id, _user_id, name, querystring, since = row
-        new = []
-        for listing_id in self.matches.get(querystring, ()):
-            if self.published[listing_id] <= since:
-                break  # newest first: the rest came before this search's last digest
-            if (search_id, listing_id) not in delivered:
-                new.append(listing_id)
-        return _Section(search_id, name, querystring, new) if new else None
+        new = self.matches.get(querystring, 0) & self._published_after(since)
+        for listing_id in delivered.get(search_id, ()):
+            if listing_id in self.position:
+                new &= ~(1 << self.position[listing_id])
+        if not new:
+            return None
+        shown = [self.candidate_ids[i] for i in _lowest_bits(new, MAX_LISTINGS_PER_SEARCH)]
+        return _Section(search_id, name, querystring, new, shown)
 
     def send_batch(self, rows) -> int:
         """Each search's new listings, then one email per seeker, in one transaction."""
         searched = [row for row in rows if row[3] in self.matches]
         if not searched:
             return 0
-        delivered = set(
-            AlertDelivery.objects.filter(
-                saved_search_id__in=[row[0] for row in searched],
-                listing__published_at__gt=min(row[4] for row in searched),
-            ).values_list("saved_search_id", "listing_id")
-        )
+        delivered: dict[int, list[int]] = {}
+        for search_id, listing_id in AlertDelivery.objects.filter(
+            saved_search_id__in=[row[0] for row in searched],
+            listing__published_at__gt=min(row[4] for row in searched),
+        ).values_list("saved_search_id", "listing_id"):
+            delivered.setdefault(search_id, []).append(listing_id)
         by_user: dict[int, list[_Section]] = {}
         for row in searched:
             if section := self._section(row, delivered):
@@ -438,7 +466,7 @@ class _Digest:
                 "lines": [
                     self._line(i, language) for i in section.shown_ids if i in self.listings
                 ],
-                "more": len(section.new_ids) - len(section.shown_ids),
+                "more": section.new.bit_count() - len(section.shown_ids),
                 "search_url": self._jobs_url(section.querystring),
                 "unsubscribe_url": self._unsubscribe_url(_search_token(section.search_id)),
             }
@@ -454,7 +482,7 @@ class _Digest:
                 "frequency": self.frequency,
                 "searches": searches,
                 # Searches overlap: a listing two of them found is one new job.
-                "total": len({i for section in sections for i in section.new_ids}),
+                "total": reduce(or_, (section.new for section in sections)).bit_count(),
                 "manage_url": self.manage_url,
                 "unsubscribe_all_url": everything,
             },

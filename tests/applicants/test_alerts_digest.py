@@ -135,6 +135,21 @@ def test_subject_counts_a_job_two_searches_found_once(run_digest, mailoutbox):
     assert mailoutbox[0].body.count("Care worker") == 2
 
 
+def test_each_seeker_reads_the_listings_in_their_language(run_digest, mailoutbox):
+    english, japanese = SeekerFactory(), SeekerFactory(preferred_language="ja")
+    for seeker in (english, japanese):
+        saved(seeker, "sector=nursing-care", "Care")
+    job("Care worker", title_ja="介護職員", description_ja="介護の仕事です。")
+
+    run_digest()
+
+    assert "Care worker — Sakura Works" in email_to(mailoutbox, english).body
+    assert "¥220,000–¥260,000 per month" in email_to(mailoutbox, english).body
+    japanese_body = email_to(mailoutbox, japanese).body
+    assert "介護職員" in japanese_body and "東京都" in japanese_body
+    assert "月給 220,000円〜260,000円" in japanese_body
+
+
 def test_the_email_has_one_click_unsubscribe_headers_and_both_parts(run_digest, mailoutbox):
     seeker = SeekerFactory()
     search = saved(seeker, "sector=nursing-care", "Care work")
@@ -211,6 +226,22 @@ def test_a_listing_is_never_sent_twice_to_the_same_search(clock, run_digest, mai
     assert "First care job" not in mailoutbox[1].body
     assert "Second care job" in mailoutbox[1].body
     assert delivered(search) == {first.pk, second.pk}
+
+
+def test_searches_sharing_a_query_string_each_get_what_is_new_since_their_own_digest(
+    run_digest, mailoutbox
+):
+    veteran, newcomer = SeekerFactory(), SeekerFactory()
+    saved(veteran, "sector=nursing-care", days_ago=10)
+    saved(newcomer, "sector=nursing-care", days_ago=1)
+    job("Care job posted today")
+    job("Care job posted three days ago", hours_ago=72)
+
+    run_digest()
+
+    assert "three days ago" in email_to(mailoutbox, veteran).body
+    assert "posted today" in email_to(mailoutbox, newcomer).body
+    assert "three days ago" not in email_to(mailoutbox, newcomer).body
 
 
 def test_the_delivery_record_alone_keeps_a_listing_from_coming_back(clock, run_digest, mailoutbox):

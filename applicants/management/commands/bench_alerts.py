@@ -94,6 +94,10 @@ class Command(BaseCommand):
             created_at=now - timedelta(days=60), last_sent_at=None
         )
         created = seed_listings(count=listings, seed=rng.randrange(1 << 30), now=now)
+        if connection.vendor == "postgresql":
+            # Freshly bulk-loaded tables have no planner statistics yet; a live database does.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             f"created {seekers:,} seekers, {searches:,} saved searches "
             f"({len(pool):,} popular searches to pick from), {created:,} listings "
