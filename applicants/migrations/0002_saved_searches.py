@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('applicants', '0001_initial'),
-        ('listings', '0011_listingforreview'),
+        ('listings', '0009_moderation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
