@@ -266,3 +266,12 @@ class ListingAdmin(admin.ModelAdmin):
     @admin.action(description=_("Reject the selected listings…"), permissions=["change"])
     def reject_listings(self, request, queryset):
         return reject_each(self, request, queryset)
+
+
+@admin.register(CompanyMembership)
+class CompanyMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "company", "role", "applicant_emails", "created_at"]
+    list_filter = ["role", "applicant_emails"]
+    list_select_related = ["user", "company"]
+    search_fields = ["user__email", "company__name_en", "company__name_ja"]
+    autocomplete_fields = ["user", "company"]

@@ -125,3 +125,15 @@ def test_listing_admin_shows_what_a_verified_company_changed_after_approval(admi
     html = admin_client.get(f"/admin/listings/listing/{listing.pk}/change/").content.decode()
     assert "Changed since the last approved version" in html
     assert "230000" in html and "250000" in html
+
+
+def test_membership_changelist_runs_a_bounded_number_of_queries(
+    admin_client, django_assert_max_num_queries
+):
+    from tests.listings.factories import MembershipFactory
+
+    MembershipFactory.create_batch(3)
+    admin_client.get("/admin/listings/companymembership/")
+    MembershipFactory.create_batch(25)
+    with django_assert_max_num_queries(12):
+        assert admin_client.get("/admin/listings/companymembership/").status_code == 200
