@@ -9,7 +9,7 @@ DEBUG ?= 1
 export DEBUG
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrations-check install install-dev
+.PHONY: help run test lint format migrations-check messages backup restore install install-dev
 
 help:
 	@echo "make run               serve http://127.0.0.1:8000 (SQLite; Postgres/Redis/Celery when DATABASE_URL/REDIS_URL are set)"
@@ -17,6 +17,9 @@ help:
 	@echo "make lint              ruff check and format check"
 	@echo "make format            ruff format and fix"
 	@echo "make migrations-check  fail when models and migrations differ"
+	@echo "make messages          update locale/ja and locale/ur from the code, then compile them"
+	@echo "make backup            dump the database and the CV files into var/backups/<UTC time>/"
+	@echo "make restore FROM=dir  restore a backup into an empty database and CV folder, then verify"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (found " + sys.version.split()[0] + ")")'
@@ -59,3 +62,16 @@ format: $(VENV)/.installed-dev
 
 migrations-check: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Needs GNU gettext. The compiled .mo files are committed, so `make run` does not need it.
+messages: $(VENV)/.installed-dev
+	$(PY) manage.py makemessages --locale ja --locale ur
+	$(PY) manage.py compilemessages --ignore '.venv' --ignore 'var'
+
+# Uses DATABASE_URL and PRIVATE_MEDIA_ROOT like the site; PostgreSQL needs pg_dump/pg_restore.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup
+
+restore: $(VENV)/.installed
+	@if [ -z "$(FROM)" ]; then echo "Usage: make restore FROM=var/backups/<UTC time>" >&2; exit 2; fi
+	$(PY) manage.py restore "$(FROM)"

@@ -2,7 +2,9 @@
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -40,3 +42,22 @@ class SignupForm(AllauthSignupForm):
                 code="email_taken",
             )
         return email
+
+
+class AccountSettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "preferred_language"]
+        help_texts = {
+            "preferred_language": _(
+                "The site opens in this language and every email to you is written in it."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language in its own script, so that a reader finds theirs whatever the page's.
+        self.fields["preferred_language"].choices = [
+            (code, translation.get_language_info(code)["name_local"])
+            for code, _name in settings.LANGUAGES
+        ]

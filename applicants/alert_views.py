@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -13,16 +12,12 @@ from applicants import alerts
 from applicants.alert_forms import SavedSearchForm, SaveSearchForm
 from applicants.models import SavedSearch
 from applicants.views import seeker_required
+from jobboard.ratelimits import rate_limit
+from jobboard.redirects import same_site
 
 
 def _own_search(request, pk) -> SavedSearch:
     return get_object_or_404(SavedSearch, pk=pk, user=request.user)
-
-
-def _same_site(request, url: str) -> bool:
-    return url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
 
 
 @seeker_required
@@ -37,10 +32,11 @@ def alert_list(request):
 
 @seeker_required
 @require_POST
+@rate_limit("save-search")
 def alert_create(request):
     form = SaveSearchForm(request.POST)
     back = request.POST.get("next", "")
-    if not _same_site(request, back):
+    if not same_site(request, back):
         back = "listings:search"
     if not form.is_valid():
         for errors in form.errors.values():

@@ -430,7 +430,7 @@ class _Digest:
         found = (
             Listing.objects.filter(pk__in=missing)
             .select_related("company", "prefecture")
-            .only(*fields, *related, "salary_period", "prefecture__name_ja")
+            .only(*fields, *related, "salary_period", "prefecture__name_ja", "prefecture__name_ur")
         )
         self.listings.update((listing.pk, listing) for listing in found)
 

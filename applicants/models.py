@@ -217,7 +217,10 @@ class Application(models.Model):
         null=True,
         related_name="applications",
     )
-    cv = models.ForeignKey(CV, on_delete=models.PROTECT, related_name="applications")
+    # Empty once the seeker deleted their account: their CVs go with it.
+    cv = models.ForeignKey(
+        CV, on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
+    )
     cover_letter = models.TextField(_("cover letter"), max_length=5000, blank=True)
     profile_snapshot = models.JSONField(_("profile when applying"), default=dict)
     status = models.CharField(
@@ -247,11 +250,32 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
 
+    @property
+    def is_account_deleted(self) -> bool:
+        """The seeker deleted their account: only the status history is left for the employer."""
+        return self.seeker_id is None
+
+    @property
+    def status_label(self) -> str:
+        label = self.get_status_display()
+        if self.is_account_deleted:
+            return _("%(status)s — account deleted") % {"status": label}
+        return label
+
+    @property
+    def applicant_name(self) -> str:
+        if self.is_account_deleted:
+            return str(_("Deleted account"))
+        return self.profile_snapshot.get("full_name", "")
+
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS[self.Status(self.status)]
 
 
 class ApplicationEvent(models.Model):
+    class Reason(models.TextChoices):
+        ACCOUNT_DELETED = "account_deleted", _("account deleted")
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -265,6 +289,8 @@ class ApplicationEvent(models.Model):
         blank=True,
         help_text=_("Only your company sees this."),
     )
+    # Why a move happened when nobody chose it (the seeker's account was deleted).
+    reason = models.CharField(_("reason"), max_length=32, choices=Reason.choices, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:

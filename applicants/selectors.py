@@ -56,6 +56,16 @@ def saved_listing_ids(user, listing_ids) -> set[int]:
     )
 
 
+def listings_with_applications(listing_ids) -> set[int]:
+    """Which of these listings someone applied to."""
+    return set(
+        Application.objects.filter(listing_id__in=listing_ids)
+        .order_by()
+        .values_list("listing_id", flat=True)
+        .distinct()
+    )
+
+
 def applicants_for_listing(listing, *, status: str | None, sort: str, page: str | None):
     """One page of a listing's applicants, plus how many there are in each status."""
     counts = dict(

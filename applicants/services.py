@@ -1,5 +1,6 @@
 """Actions on profiles, CVs, applications and saved jobs."""
 
+import logging
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -21,6 +22,8 @@ from applicants.models import (
 from applicants.permissions import can_manage_application
 from applicants.snapshots import profile_snapshot
 from notifications import emails
+
+logger = logging.getLogger(__name__)
 
 
 class StaleStatus(ValidationError):
@@ -133,9 +136,24 @@ def cv_delete(*, cv: CV, by) -> None:
             newest.save(update_fields=["is_default"])
 
 
-def cv_purge_if_unused(cv: CV) -> None:
+def cv_files_delete_on_commit(cvs) -> None:
+    """Remove these CVs' files from storage once the transaction deleting their rows commits."""
+    stored = [(cv.file.storage, cv.file.name) for cv in cvs if cv.file.name]
+
+    def delete_files():
+        for storage, name in stored:
+            try:
+                storage.delete(name)
+            except Exception:
+                # The rows are gone already: a file left behind is only found by an audit.
+                logger.warning("Could not delete a CV file from storage", exc_info=True)
+
+    transaction.on_commit(delete_files)
+
+
+def cv_purge_if_unused(cv: CV | None) -> None:
     """Delete a soft-deleted CV and its file once no application refers to it."""
-    if cv.deleted_at and not cv.applications.exists():
+    if cv is not None and cv.deleted_at and not cv.applications.exists():
         stored, storage = cv.file.name, cv.file.storage
         cv.delete()
         transaction.on_commit(lambda: storage.delete(stored))
@@ -259,6 +277,26 @@ def application_withdraw(*, application: Application, by) -> Application:
     return application_move(application=application, by=by, to_status=Application.Status.WITHDRAWN)
 
 
+def application_withdraw_for_deleted_account(*, application: Application) -> bool:
+    """Withdraw an open application because its seeker deleted their account.
+
+    Nobody is emailed: the employer sees "Withdrawn — account deleted" on its pages. Returns
+    whether the application moved (a closed one keeps its status). The caller holds the lock.
+    """
+    to_status = Application.Status.WITHDRAWN
+    if not application.is_open or not application.can_move_to(to_status):
+        return False
+    ApplicationEvent.objects.create(
+        application=application,
+        actor=None,
+        from_status=application.status,
+        to_status=to_status,
+        reason=ApplicationEvent.Reason.ACCOUNT_DELETED,
+    )
+    application.status = to_status
+    return True
+
+
 def application_add_note(*, application: Application, by, note: str) -> ApplicationEvent:
     """An internal note on the timeline; the candidate never sees it."""
     if not can_manage_application(by, application):
@@ -288,6 +326,16 @@ def applications_bulk_reject(*, applications, by, message: str = "") -> tuple[in
         else:
             rejected += 1
     return rejected, skipped
+
+
+@transaction.atomic
+def applications_forget_company(*, listing_ids) -> None:
+    """The company of these listings deleted its account: its private notes on the
+    applications go, and so do seekers' saved copies of the listings, now hidden."""
+    events = ApplicationEvent.objects.filter(application__listing_id__in=listing_ids)
+    events.filter(to_status="").delete()  # notes only
+    events.exclude(internal_note="").update(internal_note="")
+    SavedJob.objects.filter(listing_id__in=listing_ids).delete()
 
 
 def applicants_send_daily_summaries(*, now=None) -> int:

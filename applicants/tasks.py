@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from applicants import alerts, services
+from applicants import alerts, retention, services
 
 
 @shared_task
@@ -17,3 +17,9 @@ def send_applicant_summaries() -> int:
 def send_job_alerts(frequency: str) -> int:
     """Daily and weekly: each seeker's new jobs for their saved searches, one email each."""
     return alerts.alerts_send_digests(frequency=frequency)
+
+
+@shared_task(soft_time_limit=30 * 60, time_limit=35 * 60)
+def purge_expired_data() -> dict[str, int]:
+    """Daily: applications past their retention, CVs nobody uses, old job-alert records."""
+    return retention.retention_purge()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applicants import alert_views, views
+from applicants import alert_views, privacy_views, views
 
 app_name = "applicants"
 
@@ -63,4 +63,10 @@ urlpatterns += [
         alert_views.alert_unsubscribe,
         name="alert-unsubscribe",
     ),
+]
+
+urlpatterns += [
+    path("me/privacy/", privacy_views.privacy_page, name="privacy"),
+    path("me/privacy/export/", privacy_views.privacy_export, name="privacy-export"),
+    path("me/privacy/delete/", privacy_views.account_delete, name="account-delete"),
 ]

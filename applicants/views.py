@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,6 +25,8 @@ from applicants.forms import (
 from applicants.models import CV, Application
 from applicants.permissions import can_download_cv
 from jobboard.forms import add_service_errors
+from jobboard.ratelimits import rate_limit
+from jobboard.redirects import same_site
 from listings.employer_views import company_required
 from listings.models import Listing
 
@@ -132,6 +133,7 @@ def cv_delete(request, uuid):
 @login_required
 @never_cache
 @require_GET
+@rate_limit("cv-download", methods=("GET",))
 def cv_download(request, uuid):
     cv = CV.objects.filter(uuid=uuid).first()
     if cv is None or not can_download_cv(request.user, cv):
@@ -153,6 +155,7 @@ def cv_download(request, uuid):
 
 @seeker_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("apply")
 def apply(request, pk):
     listing = get_object_or_404(Listing.objects.select_related("company"), pk=pk)
     existing = Application.objects.filter(listing=listing, seeker=request.user).first()
@@ -256,15 +259,13 @@ def saved_list(request):
 @seeker_required
 @require_POST
 def saved_toggle(request, pk):
-    listing = get_object_or_404(Listing, pk=pk)
+    listing = get_object_or_404(Listing.objects.filter(company__deleted_at__isnull=True), pk=pk)
     saved = services.saved_job_toggle(user=request.user, listing=listing)
     if request.headers.get("Accept") == "application/json":
         return JsonResponse({"saved": saved})
     messages.success(request, _("Job saved.") if saved else _("Job removed from saved jobs."))
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if not same_site(request, back):
         back = listing.get_absolute_url()
     return redirect(back)
 
@@ -370,13 +371,17 @@ def applicants_csv(request, pk, company):
                 _cell(value)
                 for value in (
                     timezone.localtime(application.created_at).strftime("%Y-%m-%d %H:%M"),
-                    application.get_status_display(),
-                    data.get("full_name"),
+                    application.status_label,
+                    application.applicant_name,
                     data.get("email"),
                     data.get("phone"),
                     data.get("nationality_name"),
                     data.get("country_of_residence_name"),
-                    _("yes") if data.get("in_japan") else _("no"),
+                    ""
+                    if application.is_account_deleted
+                    else _("yes")
+                    if data.get("in_japan")
+                    else _("no"),
                     data.get("current_status"),
                     data.get("japanese_level"),
                     "; ".join(data.get("skills_tests", [])),

@@ -10,6 +10,9 @@ from django.core.management.utils import get_random_secret_key
 DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
 REDIS_SCHEMES = {"redis", "rediss"}
 MIN_SECRET_KEY_LENGTH = 32
+DB_CONNECT_TIMEOUT_SECONDS = 3
+DB_WAIT_SECONDS = 5
+DB_RECONNECT_ROUND_SECONDS = 10
 
 
 class ConfigurationError(ImproperlyConfigured):
@@ -65,8 +68,21 @@ def database(url: str | None, *, default_sqlite_path: Path) -> dict:
     if not config.get("NAME"):
         raise ConfigurationError("DATABASE_URL has no database name: postgres://…/name.")
     config["ENGINE"] = "django.db.backends.postgresql"
-    # Django's native psycopg 3 pool; CONN_MAX_AGE must stay 0 when pooling.
-    config["OPTIONS"] = {**config.get("OPTIONS", {}), "pool": {"min_size": 1, "max_size": 10}}
+    # Django's native psycopg 3 pool; CONN_MAX_AGE must stay 0 when pooling. When PostgreSQL is
+    # down a request waits at most DB_WAIT_SECONDS for a connection, then gets the 503 page;
+    # failed reconnections are retried in short rounds, so the site recovers within seconds of
+    # the server coming back (the pool's default backoff grows to minutes). A URL's
+    # ?connect_timeout= wins over ours.
+    config["OPTIONS"] = {
+        "connect_timeout": DB_CONNECT_TIMEOUT_SECONDS,
+        **config.get("OPTIONS", {}),
+        "pool": {
+            "min_size": 1,
+            "max_size": 10,
+            "timeout": DB_WAIT_SECONDS,
+            "reconnect_timeout": DB_RECONNECT_ROUND_SECONDS,
+        },
+    }
     config["CONN_MAX_AGE"] = 0
     config["CONN_HEALTH_CHECKS"] = True
     return config
@@ -94,15 +110,15 @@ def caches(redis: str | None) -> dict:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # A cache outage degrades to a per-process memory cache (logged), never to an error
+            # page nor to refused log-ins (see jobboard.cache).
+            "BACKEND": "jobboard.cache.ResilientRedisCache",
             "LOCATION": redis,
             "KEY_PREFIX": "hataraku",
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
-                # A cache outage degrades to cache misses (logged), never to an error page.
-                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
@@ -148,3 +164,14 @@ def cv_storage(*, bucket: str | None, private_root, endpoint_url: str | None, re
     if region:
         options["region_name"] = region
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def days(name: str, value: str, *, minimum: int = 1) -> int:
+    """A whole number of days read from the environment, at least `minimum`."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or number < minimum:
+        raise ConfigurationError(f"{name} must be a whole number of days, at least {minimum}.")
+    return number

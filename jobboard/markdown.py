@@ -30,7 +30,8 @@ def render_markdown(source: str) -> SafeString:
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        # "*" empty: nh3 would otherwise keep title and lang on every tag.
+        attributes={"*": set(), **ALLOWED_ATTRIBUTES},
         url_schemes=ALLOWED_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,

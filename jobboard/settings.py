@@ -9,6 +9,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from jobboard import config
+from jobboard.countries import COUNTRY_NAMES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "csp",
+    "jobboard",
     "accounts",
     "listings",
     "applicants",
@@ -52,12 +54,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jobboard.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: unprefixed URLs use the signed-in user's saved language.
+    "jobboard.i18n.LocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -69,7 +73,6 @@ MIDDLEWARE = [
 # The covering index's INCLUDE columns only exist on PostgreSQL; SQLite builds the plain index.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
-RATELIMIT_VIEW = "jobboard.views.rate_limited"
 
 ROOT_URLCONF = "jobboard.urls"
 WSGI_APPLICATION = "jobboard.wsgi.application"
@@ -147,7 +150,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.requeue_stale_notifications",
         "schedule": crontab(minute="*/5"),
     },
+    "purge-expired-data": {
+        "task": "applicants.tasks.purge_expired_data",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+# Applications (with their history) are deleted this many days after their listing closed
+# or expired; CVs their owner deleted go once no application uses them.
+APPLICATION_RETENTION_DAYS = config.days(
+    "APPLICATION_RETENTION_DAYS", env.str("APPLICATION_RETENTION_DAYS", default="730")
+)
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
@@ -179,7 +191,18 @@ ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hataraku] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
-# allauth's own rate limits, kept on explicitly (they use the cache).
+# This site's own abuse limits (jobboard.ratelimits), per person or IP address, fixed windows.
+RATE_LIMITS = {
+    "apply": env.str("RATE_LIMIT_APPLY", default="20/h"),
+    "report": env.str("RATE_LIMIT_REPORT", default="10/h"),
+    "save-search": env.str("RATE_LIMIT_SAVE_SEARCH", default="30/h"),
+    "cv-download": env.str("RATE_LIMIT_CV_DOWNLOAD", default="120/h"),
+    # A data export zips every CV; deleting an account checks the password.
+    "privacy-export": env.str("RATE_LIMIT_PRIVACY_EXPORT", default="5/h"),
+    "account-delete": env.str("RATE_LIMIT_ACCOUNT_DELETE", default="10/h"),
+}
+# allauth's own rate limits (log-in, sign-up, password reset), kept on explicitly. A failed
+# log-in counts against the IP address and against the account: the lockout.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -194,6 +217,7 @@ ACCOUNT_RATE_LIMITS = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ja", _("Japanese")), ("ur", _("Urdu"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["jobboard.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -244,6 +268,10 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
+# Urdu country names come from CLDR (django-countries has no Urdu catalogue).
+COUNTRIES_OVERRIDE = COUNTRY_NAMES
+
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -267,7 +295,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No password, token, CV content or full email address reaches a log line.
+    "filters": {"redact": {"()": "jobboard.logging.RedactingFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

@@ -1,13 +1,21 @@
-"""Project-wide views: the health check."""
+"""Project-wide views: the health check, the rate-limit page and the language switch."""
 
 import logging
+import sys
+from urllib.parse import urlsplit
 
+from django import db
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django.views.defaults import server_error as django_server_error
+from django.views.i18n import set_language as django_set_language
+
+from accounts.services import user_set_preferred_language
+from jobboard.ratelimits import allauth_retry_after, too_many_requests
 
 logger = logging.getLogger(__name__)
 
@@ -52,5 +60,33 @@ def healthz(request):
 
 
 def rate_limited(request, exception=None):
-    """The page for requests refused by a rate limit (django-ratelimit's RATELIMIT_VIEW)."""
-    return render(request, "429.html", {"retry_minutes": 60}, status=429)
+    """The 429 page for allauth's limits (log-in, sign-up, password reset): `handler429`."""
+    return too_many_requests(request, retry_after=allauth_retry_after(request))
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language, which also keeps the page and its query in the new language and
+    remembers the choice on the signed-in user's account (the site and emails follow it)."""
+    next_path = urlsplit(request.POST.get("next", "")).path
+    with translation.override(
+        translation.get_language_from_path(next_path) or translation.get_language()
+    ):
+        response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        user_set_preferred_language(user=request.user, language=language)
+    return response
+
+
+DATABASE_DOWN_RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """The 500 page (`handler500`); a database outage answers 503 with Retry-After instead, so
+    load balancers, crawlers and monitors know to come back soon."""
+    response = django_server_error(request)
+    if isinstance(sys.exc_info()[1], (db.OperationalError, db.InterfaceError)):
+        response.status_code = 503
+        response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER_SECONDS)
+    return response

@@ -31,9 +31,17 @@ from listings.reference import reference_data_changed
 
 
 class ReferenceAdmin(admin.ModelAdmin):
-    list_display = ["name_en", "name_ja", "slug", "sort_order", "is_active", "checked_on"]
+    list_display = [
+        "name_en",
+        "name_ja",
+        "name_ur",
+        "slug",
+        "sort_order",
+        "is_active",
+        "checked_on",
+    ]
     list_editable = ["sort_order", "is_active"]
-    search_fields = ["name_en", "name_ja", "slug"]
+    search_fields = ["name_en", "name_ja", "name_ur", "slug"]
     list_filter = ["is_active"]
 
     def save_model(self, request, obj, form, change):
@@ -78,6 +86,7 @@ class PrefectureAdmin(ReferenceAdmin):
         "code",
         "name_en",
         "name_ja",
+        "name_ur",
         "region",
         "minimum_wage_yen",
         "minimum_wage_fiscal_year",

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jobboard.forms import add_service_errors
 from listings import selectors, seo, services
-from listings.forms import CompanyForm, InvitationForm, ListingForm
+from listings.forms import CompanyDeleteForm, CompanyForm, InvitationForm, ListingForm
 from listings.models import CompanyMembership, Listing
-from listings.permissions import company_of
+from listings.permissions import company_of, is_owner
 
 
 def employer_required(view):
@@ -120,6 +120,39 @@ def applicant_emails(request, company):
     else:
         messages.success(request, _("Email preference saved."))
     return redirect("listings:employer")
+
+
+@company_required
+@require_http_methods(["GET", "POST"])
+def company_delete(request, company):
+    """The owner deletes the company, typing its name to confirm; refused while listings
+    are open."""
+    if not is_owner(request.user, company):
+        raise PermissionDenied
+    form = CompanyDeleteForm(request.POST or None, company=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.company_delete(
+                company=company, by=request.user, confirm_name=form.cleaned_data["confirm_name"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The company is deleted. You can set up a new company whenever you need one."),
+            )
+            return redirect("listings:employer-company")
+    open_listings = Listing.objects.for_company(company).open().order_by("-updated_at", "-id")
+    return render(
+        request,
+        "listings/employer/company_confirm_delete.html",
+        {
+            "company": company,
+            "form": form,
+            "open_listings": list(open_listings.only("id", "title_en", "title_ja", "status")),
+        },
+    )
 
 
 @company_required

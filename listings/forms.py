@@ -7,6 +7,27 @@ from django.utils.translation import gettext_lazy as _
 from listings.models import AbuseReport, Company, Listing, Prefecture
 
 
+class CompanyDeleteForm(forms.Form):
+    confirm_name = forms.CharField(
+        label=_("Type the company name to confirm"),
+        max_length=150,
+        error_messages={"required": _("Type the company name to confirm.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.company = company
+
+    def clean_confirm_name(self):
+        typed = self.cleaned_data["confirm_name"].strip()
+        if not self.company.name_matches(typed):
+            raise forms.ValidationError(
+                _("That is not the company name. Type it exactly as shown."), code="confirm_name"
+            )
+        return typed
+
+
 class CompanyForm(forms.ModelForm):
     website = forms.URLField(
         label=_("website"), max_length=300, required=False, assume_scheme="https"

@@ -24,6 +24,7 @@ class ReferenceData(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=150)
     name_ja = models.CharField(_("name (Japanese)"), max_length=150)
+    name_ur = models.CharField(_("name (Urdu)"), max_length=150, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
     checked_on = models.DateField(_("last checked on"), null=True, blank=True)
@@ -40,9 +41,8 @@ class ReferenceData(models.Model):
     @property
     def name(self) -> str:
         """The name in the active language, English when there is no better one."""
-        if translation.get_language() == "ja" and self.name_ja:
-            return self.name_ja
-        return self.name_en
+        localised = {"ja": self.name_ja, "ur": self.name_ur}.get(translation.get_language())
+        return localised or self.name_en
 
 
 class Sector(ReferenceData):
@@ -164,6 +164,10 @@ class CompanyQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(memberships__user=user)
 
+    def active(self):
+        """Companies that have not deleted their account."""
+        return self.filter(deleted_at__isnull=True)
+
 
 class Company(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=150)
@@ -195,6 +199,9 @@ class Company(models.Model):
     verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Deleted by its owner: the row stays (name only) so that seekers keep the history of
+    # their applications to it; it has no members and is hidden from every public page.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
     objects = CompanyQuerySet.as_manager()
 
@@ -221,6 +228,16 @@ class Company(models.Model):
         if translation.get_language() == "ja" and self.name_ja:
             return self.name_ja
         return self.name_en
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def name_matches(self, typed: str) -> bool:
+        """Whether `typed` is one of the company's names (to confirm deleting it)."""
+        typed = " ".join((typed or "").split())
+        names = {" ".join(name.split()) for name in (self.name_en, self.name_ja)}
+        return bool(typed) and typed in names - {""}
 
 
 class CompanyMembership(models.Model):
@@ -290,12 +307,20 @@ class ListingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Listing.Status.PUBLISHED)
 
+    def public(self):
+        """Listings anyone may open: published, closed or expired, of a company not deleted."""
+        return self.filter(status__in=Listing.PUBLIC_STATUSES, company__deleted_at__isnull=True)
+
     def live(self, now=None):
         """Published and not past the deadline: what the public board shows."""
         return self.published().filter(expires_at__gt=now or timezone.now())
 
     def for_company(self, company):
         return self.filter(company=company)
+
+    def open(self):
+        """Pending review or published: still in play, so their company cannot be deleted."""
+        return self.filter(status__in=Listing.OPEN_STATUSES)
 
     def accepting_statuses(self, status_ids):
         through = Listing.residence_statuses.through
@@ -337,6 +362,7 @@ class Listing(models.Model):
         SUPPORTED = "supported", _("Help finding housing")
 
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.CLOSED, Status.EXPIRED)
+    OPEN_STATUSES = (Status.PENDING, Status.PUBLISHED)
 
     # Every status change, by action: (statuses it may start from, status it leads to).
     # Services check this table; nothing else changes `status`.

@@ -20,3 +20,12 @@ def is_member(user, company: Company) -> bool:
 
 def can_preview_listing(user, listing: Listing) -> bool:
     return user.is_authenticated and (user.is_staff or is_member(user, listing.company))
+
+
+def is_owner(user, company: Company) -> bool:
+    return (
+        user.is_authenticated
+        and CompanyMembership.objects.filter(
+            user=user, company=company, role=CompanyMembership.Role.OWNER
+        ).exists()
+    )

@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from listings.models import CountryInfo, JapaneseLevel, Prefecture, ResidenceStatus, Sector
 
-REFERENCE_CACHE_KEY = "listings:reference:v3"
+REFERENCE_CACHE_KEY = "listings:reference:v4"
 REFERENCE_CACHE_SECONDS = 60 * 60
 
 

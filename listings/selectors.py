@@ -33,7 +33,7 @@ def listing_for_detail(pk: int) -> Listing | None:
 
 
 def company_with_live_listings(slug: str, *, limit: int = 50):
-    company = Company.objects.select_related("prefecture").filter(slug=slug).first()
+    company = Company.objects.active().select_related("prefecture").filter(slug=slug).first()
     if company is None:
         return None, []
     listings = list(listing_cards(Listing.objects.live().for_company(company))[:limit])

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from listings import cache as board_cache
 from listings import checks, search
@@ -123,6 +124,74 @@ def company_set_verified(*, company: Company, by, verified: bool, note: str = ""
     company.save(update_fields=["verified", "verification_note", "verified_at", "updated_at"])
     if verified:
         emails.company_verified(company)
+    transaction.on_commit(board_cache.board_changed)
+    return company
+
+
+@transaction.atomic
+def company_delete(*, company: Company, by, confirm_name: str) -> Company:
+    """Delete a company at its owner's request, once none of its listings is open.
+
+    Seekers keep the history of their applications, so the row stays as a tombstone: it
+    keeps its name (shown in "My applications"), loses every other detail, its members,
+    invitations and the listings nobody applied to, and disappears from public pages. The
+    listings with applications stay, hidden, until the retention purge removes them.
+    """
+    # Imported here: applicants builds on listings, not the other way round.
+    from applicants.selectors import listings_with_applications
+    from applicants.services import applications_forget_company
+
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if company.is_deleted:
+        raise ValidationError(_("This company is already deleted."), code="deleted")
+    if not CompanyMembership.objects.filter(
+        company=company, user=by, role=CompanyMembership.Role.OWNER
+    ).exists():
+        raise PermissionDenied("Only a company's owners can delete it.")
+    if not company.name_matches(confirm_name):
+        raise ValidationError(
+            {"confirm_name": _("That is not the company name. Type it exactly as shown.")},
+            code="confirm_name",
+        )
+    # Locked: a listing submitted meanwhile waits, then finds its company gone.
+    rows = list(
+        Listing.objects.select_for_update()
+        .filter(company=company)
+        .values_list("pk", "status", named=True)
+    )
+    open_count = sum(1 for row in rows if row.status in Listing.OPEN_STATUSES)
+    if open_count:
+        raise ValidationError(
+            ngettext(
+                "The company still has %(count)s open listing (published or waiting for "
+                "review). Close it first; a listing under review can be closed once it is "
+                "published.",
+                "The company still has %(count)s open listings (published or waiting for "
+                "review). Close them first; a listing under review can be closed once it is "
+                "published.",
+                open_count,
+            )
+            % {"count": open_count},
+            code="open_listings",
+        )
+    applied = listings_with_applications([row.pk for row in rows])
+    kept = [row.pk for row in rows if row.pk in applied]
+    Listing.objects.filter(company=company).exclude(pk__in=kept).delete()
+    Listing.objects.filter(pk__in=kept).update(created_by=None)
+    applications_forget_company(listing_ids=kept)
+    CompanyInvitation.objects.filter(company=company).delete()
+    CompanyMembership.objects.filter(company=company).delete()
+    company.deleted_at = timezone.now()
+    # Frees the slug and the corporate number for a company registered again later.
+    company.slug = f"deleted-{company.pk}-{secrets.token_hex(4)}"
+    company.corporate_number = ""
+    company.address = ""
+    company.website = ""
+    company.description = ""
+    company.verified = False
+    company.verified_at = None
+    company.verification_note = ""
+    company.save()
     transaction.on_commit(board_cache.board_changed)
     return company
 

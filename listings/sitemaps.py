@@ -1,4 +1,4 @@
-"""Sitemap of published listings and the companies that have them."""
+"""Sitemap of published listings and the companies that have them, in every language."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -6,7 +6,15 @@ from django.urls import reverse
 from listings.models import Company, Listing
 
 
-class StaticSitemap(Sitemap):
+class LanguageSitemap(Sitemap):
+    """Every page once per language, each with its hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticSitemap(LanguageSitemap):
     changefreq = "daily"
     priority = 0.8
 
@@ -17,10 +25,10 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class ListingSitemap(Sitemap):
+class ListingSitemap(LanguageSitemap):
     changefreq = "daily"
     priority = 0.6
-    limit = 5000
+    limit = 15000  # 5,000 items in each of the three languages
 
     def items(self):
         return Listing.objects.live().only("id", "slug", "updated_at").order_by("-id")
@@ -29,10 +37,10 @@ class ListingSitemap(Sitemap):
         return listing.updated_at
 
 
-class CompanySitemap(Sitemap):
+class CompanySitemap(LanguageSitemap):
     changefreq = "weekly"
     priority = 0.4
-    limit = 5000
+    limit = 15000  # 5,000 items in each of the three languages
 
     def items(self):
         return (

@@ -15,6 +15,7 @@ urlpatterns = [
     path("companies/<slug:slug>/", views.company_detail, name="company"),
     path("employer/", employer.dashboard, name="employer"),
     path("employer/company/", employer.company_edit, name="employer-company"),
+    path("employer/company/delete/", employer.company_delete, name="employer-company-delete"),
     path("employer/company/invite/", employer.company_invite, name="employer-invite"),
     path("employer/notifications/", employer.applicant_emails, name="employer-applicant-emails"),
     path(

@@ -7,9 +7,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from jobboard.forms import add_service_errors
+from jobboard.ratelimits import rate_limit
 from listings import reference, selectors, seo, services
 from listings.forms import ReportForm
 from listings.models import Listing, Region
@@ -69,7 +69,8 @@ def listing_detail(request, pk: int, slug: str | None = None):
     listing = selectors.listing_for_detail(pk)
     if listing is None:
         raise Http404
-    is_preview = listing.status not in Listing.PUBLIC_STATUSES
+    # A deleted company's listings (kept for its applicants' records) are hidden too.
+    is_preview = listing.status not in Listing.PUBLIC_STATUSES or listing.company.is_deleted
     # Unpublished listings exist only for their company and staff, as a preview.
     if is_preview and not can_preview_listing(request.user, listing):
         raise Http404
@@ -98,32 +99,23 @@ def company_detail(request, slug: str):
     )
 
 
-REPORT_RATE = "10/h"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limit("report")
 def report_listing(request, pk: int):
-    listing = get_object_or_404(Listing.objects.filter(status__in=Listing.PUBLIC_STATUSES), pk=pk)
+    listing = get_object_or_404(Listing.objects.public(), pk=pk)
     form = ReportForm(request.POST or None)
-    if request.method == "POST":
-        if is_ratelimited(
-            request, group="report-listing", key="user", rate=REPORT_RATE, increment=True
-        ):
-            return render(request, "429.html", {"retry_minutes": 60}, status=429)
-        if form.is_valid():
-            try:
-                services.report_create(
-                    listing=listing,
-                    reporter=request.user,
-                    reason=form.cleaned_data["reason"],
-                    details=form.cleaned_data["details"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, _("Thank you. Our moderators will look at this listing.")
-                )
-                return redirect(listing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_create(
+                listing=listing,
+                reporter=request.user,
+                reason=form.cleaned_data["reason"],
+                details=form.cleaned_data["details"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you. Our moderators will look at this listing."))
+            return redirect(listing)
     return render(request, "listings/report_form.html", {"listing": listing, "form": form})

@@ -1,7 +1,10 @@
 """Which emails each event sends, to whom, with what. Services call these in their transaction."""
 
-from django.urls import reverse
+import uuid
+
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from notifications.models import Notification
 from notifications.services import notify
@@ -21,13 +24,27 @@ def _members(company, **filters):
     ]
 
 
+def _in_recipient_language(function, *args, **kwargs):
+    """A value worked out when the email renders, inside the recipient's language: listing
+    titles in their language where the listing has it, and URLs with their language prefix."""
+    return lazy(function, str)(*args, **kwargs)
+
+
+def _listing_title(listing):
+    return _in_recipient_language(lambda: listing.title)
+
+
+def _company_name(company):
+    return _in_recipient_language(lambda: company.name)
+
+
 def _application_context(application) -> dict:
     listing = application.listing
     return {
-        "listing_title": listing.title_en or listing.title_ja,
-        "company_name": listing.company.name_en,
+        "listing_title": _listing_title(listing),
+        "company_name": _company_name(listing.company),
         "applicant_name": application.profile_snapshot.get("full_name") or "",
-        "application_path": reverse(
+        "application_path": reverse_lazy(
             "applicants:employer-application", kwargs={"pk": application.pk}
         ),
     }
@@ -60,7 +77,8 @@ def application_moved(application, event) -> None:
     """The seeker hears of every move by the employer; members hear of a withdrawal."""
     context = {
         **_application_context(application),
-        "status": application.get_status_display(),
+        # A lazy label: each recipient reads it in their own language.
+        "status": application.Status(application.status).label,
         "message": event.message,
     }
     if event.to_status == application.Status.WITHDRAWN:
@@ -75,11 +93,10 @@ def application_moved(application, event) -> None:
         return
     if application.seeker is None:
         return
-    # The status label must be in the seeker's language, so it is rendered there.
     notify(
         kind=Kind.APPLICATION_STATUS,
         template=T + "application_status",
-        context={**context, "status": application.Status(application.status).label},
+        context=context,
         to_user=application.seeker,
         dedup_key=f"application-event:{event.pk}",
     )
@@ -106,9 +123,9 @@ def applicants_daily_summary(member, applications, day) -> None:
 
 def _listing_context(listing) -> dict:
     return {
-        "listing_title": listing.title_en or listing.title_ja,
-        "listing_path": listing.get_absolute_url(),
-        "edit_path": reverse("listings:listing-edit", kwargs={"pk": listing.pk}),
+        "listing_title": _listing_title(listing),
+        "listing_path": _in_recipient_language(listing.get_absolute_url),
+        "edit_path": reverse_lazy("listings:listing-edit", kwargs={"pk": listing.pk}),
         "expires_at": listing.expires_at,
         "reason": listing.rejection_reason,
     }
@@ -172,7 +189,7 @@ def company_verified(company) -> None:
         notify(
             kind=Kind.COMPANY_VERIFIED,
             template=T + "company_verified",
-            context={"company_name": company.name_en},
+            context={"company_name": _company_name(company)},
             to_user=member,
             dedup_key=f"company:{company.pk}:verified:{stamp}:{member.pk}",
         )
@@ -184,13 +201,33 @@ def company_invitation(invitation) -> None:
         kind=Kind.COMPANY_INVITATION,
         template=T + "company_invitation",
         context={
-            "company_name": invitation.company.name_en,
+            "company_name": _company_name(invitation.company),
             "inviter_name": inviter.get_full_name() if inviter else "",
-            "accept_path": reverse(
+            "accept_path": reverse_lazy(
                 "listings:invitation-accept", kwargs={"token": invitation.token}
             ),
         },
         to_email=invitation.email,
         language=getattr(inviter, "preferred_language", ""),
         dedup_key=f"invitation:{invitation.pk}",
+    )
+
+
+def about_applications(application_ids, event_ids) -> list[str]:
+    """The deduplication-key prefixes of every email about these applications and events."""
+    return [f"application:{pk}:" for pk in application_ids] + [
+        f"application-event:{pk}:" for pk in event_ids
+    ]
+
+
+def account_deleted(*, email: str, language: str) -> None:
+    """The only email a deletion sends: to the person, confirming it (the address is kept
+    by the caller from before the account went)."""
+    notify(
+        kind=Kind.ACCOUNT,
+        template=T + "account_deleted",
+        context={},
+        to_email=email,
+        language=language,
+        dedup_key=f"account-deleted:{uuid.uuid4().hex}",
     )

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -219,3 +220,23 @@ def notifications_retry(*, notification_ids) -> int:
     for notification_id in rows:
         transaction.on_commit(lambda pk=notification_id: enqueue(pk))
     return len(rows)
+
+
+FORGET_BATCH = 100
+
+
+def notifications_forget(*, user, dedup_prefixes=()) -> int:
+    """Delete the outbox rows about a person whose account is being deleted: those sent to
+    them, and those whose deduplication key starts with one of `dedup_prefixes` (emails to
+    others about them). Returns how many rows went."""
+    deleted, _by_model = Notification.objects.filter(
+        Q(recipient=user) | Q(to_email__iexact=user.email)
+    ).delete()
+    prefixes = list(dedup_prefixes)
+    for start in range(0, len(prefixes), FORGET_BATCH):
+        about = Q()
+        for prefix in prefixes[start : start + FORGET_BATCH]:
+            about |= Q(dedup_key__startswith=prefix)
+        count, _by_model = Notification.objects.filter(about).delete()
+        deleted += count
+    return deleted

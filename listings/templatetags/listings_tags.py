@@ -8,6 +8,7 @@ from django.utils import formats, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django_countries import countries
 
 from jobboard.markdown import render_markdown
@@ -15,31 +16,36 @@ from listings.reference import reference_data
 
 register = template.Library()
 
-# Japanese ads put the period first: 時給 1,200円, 月給 250,000円, 年収 4,000,000円.
-_JA_PERIOD = {"hourly": "時給", "monthly": "月給", "yearly": "年収"}
-
 
 def _number(value: int) -> str:
     return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
 
 
+def _isolated(text: str) -> str:
+    """Keep a run of digits left to right inside right-to-left text, so that "200,000–250,000"
+    never reads as "250,000–200,000" in Urdu (Unicode isolates; invisible, and safe in email)."""
+    return f"\u2066{text}\u2069" if translation.get_language_bidi() else text
+
+
 @register.filter
 def yen(value) -> str:
+    """An amount in yen the way the page's language writes it: ¥250,000 or 250,000円."""
     if value in (None, ""):
         return ""
-    if translation.get_language() == "ja":
-        return f"{_number(value)}円"
-    return f"¥{_number(value)}"
+    return _isolated(_("¥%(amount)s") % {"amount": _number(value)})
 
 
 @register.simple_tag
 def salary(listing) -> str:
-    """The salary range with its period, written the way each language writes it."""
+    """The salary range and its period: "¥200,000–¥250,000 per month" in English,
+    "月給 200,000円〜250,000円" in Japanese."""
     low, high, period = listing.salary_min, listing.salary_max, listing.salary_period
-    if translation.get_language() == "ja":
-        amount = yen(low) if low == high else f"{yen(low)}〜{yen(high)}"
-        return f"{_JA_PERIOD[period]} {amount}"
-    amount = yen(low) if low == high else f"{yen(low)}–{yen(high)}"
+    if low == high:
+        amount = yen(low)
+    else:
+        amount = _isolated(
+            pgettext("salary range", "%(low)s–%(high)s") % {"low": yen(low), "high": yen(high)}
+        )
     return {
         "hourly": _("%(amount)s per hour"),
         "monthly": _("%(amount)s per month"),

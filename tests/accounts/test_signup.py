@@ -29,12 +29,12 @@ def _post_signup(client, **fields):
         "password2": STRONG_PASSWORD,
         **fields,
     }
-    return client.post("/accounts/signup/", data)
+    return client.post("/en/accounts/signup/", data)
 
 
 def _confirmation_link(mailoutbox) -> str:
     assert len(mailoutbox) == 1
-    match = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]+/)", mailoutbox[0].body)
+    match = re.search(r"https?://[^/\s]+(/en/accounts/confirm-email/[^\s]+/)", mailoutbox[0].body)
     assert match, mailoutbox[0].body
     return match.group(1)
 
@@ -43,7 +43,7 @@ def _confirmation_link(mailoutbox) -> str:
 def test_sign_up_stores_the_chosen_role(client, role, mailoutbox):
     response = _signup(client, role=role)
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/confirm-email/"
+    assert response["Location"] == "/en/accounts/confirm-email/"
     user = User.objects.get(email="amina@example.com")
     assert user.role == role
     assert user.check_password(STRONG_PASSWORD)
@@ -51,14 +51,14 @@ def test_sign_up_stores_the_chosen_role(client, role, mailoutbox):
 
 
 def test_sign_up_page_offers_both_roles_and_preselects_employer_from_link(client):
-    html = client.get("/accounts/signup/?role=employer").content.decode()
+    html = client.get("/en/accounts/signup/?role=employer").content.decode()
     assert "I am looking for work" in html
     assert "I am hiring" in html
     assert re.search(r'value="employer"[^>]*checked', html)
 
 
 def test_sign_up_preselects_seeker_for_unknown_role(client):
-    html = client.get("/accounts/signup/?role=admin").content.decode()
+    html = client.get("/en/accounts/signup/?role=admin").content.decode()
     assert re.search(r'value="seeker"[^>]*checked', html)
 
 
@@ -66,10 +66,10 @@ def test_email_must_be_verified_before_logging_in(client, mailoutbox):
     _signup(client)
     client.logout()
     response = client.post(
-        "/accounts/login/", {"login": "amina@example.com", "password": STRONG_PASSWORD}
+        "/en/accounts/login/", {"login": "amina@example.com", "password": STRONG_PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/confirm-email/"
+    assert response["Location"] == "/en/accounts/confirm-email/"
     assert "_auth_user_id" not in client.session
     assert not EmailAddress.objects.get(email="amina@example.com").verified
 
@@ -88,7 +88,7 @@ def test_confirmation_link_verifies_the_address_and_logs_in(client, mailoutbox):
 def test_login_is_by_email(client):
     user = SeekerFactory(email="ravi@example.com")
     response = client.post(
-        "/accounts/login/", {"login": "RAVI@example.com", "password": TEST_PASSWORD}
+        "/en/accounts/login/", {"login": "RAVI@example.com", "password": TEST_PASSWORD}
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
@@ -96,7 +96,9 @@ def test_login_is_by_email(client):
 
 def test_wrong_password_is_refused(client):
     SeekerFactory(email="ravi@example.com")
-    response = client.post("/accounts/login/", {"login": "ravi@example.com", "password": "nope"})
+    response = client.post(
+        "/en/accounts/login/", {"login": "ravi@example.com", "password": "nope"}
+    )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert "not correct" in response.content.decode()
@@ -148,8 +150,8 @@ def test_forged_role_is_refused(client):
 
 def test_password_reset_does_not_reveal_whether_an_account_exists(client, mailoutbox):
     SeekerFactory(email="known@example.com")
-    known = client.post("/accounts/password/reset/", {"email": "known@example.com"})
-    unknown = client.post("/accounts/password/reset/", {"email": "unknown@example.com"})
+    known = client.post("/en/accounts/password/reset/", {"email": "known@example.com"})
+    unknown = client.post("/en/accounts/password/reset/", {"email": "unknown@example.com"})
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
 
@@ -175,4 +177,4 @@ def test_verification_email_goes_through_the_outbox_in_the_site_look(client, mai
     assert "Hataraku never asks you to pay" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert "/accounts/confirm-email/" in html
+    assert "/en/accounts/confirm-email/" in html

@@ -15,7 +15,7 @@ from tests.applicants.conftest import page_text
 
 pytestmark = pytest.mark.django_db
 
-CREATE_URL = "/me/alerts/new/"
+CREATE_URL = "/en/me/alerts/new/"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def saved(user, querystring="sector=nursing-care", name="Care jobs", **fields) -
 
 def save(client, querystring, name="My search", frequency="daily", next_url=None):
     data = {"querystring": querystring, "name": name, "frequency": frequency}
-    data["next"] = next_url if next_url is not None else f"/jobs/?{querystring}"
+    data["next"] = next_url if next_url is not None else f"/en/jobs/?{querystring}"
     return client.post(CREATE_URL, data, follow=True)
 
 
@@ -48,8 +48,8 @@ def test_saving_stores_the_normalised_querystring_and_redirects_back(client, see
     assert search.name == "Care in Tokyo"
     assert search.frequency == SavedSearch.Frequency.WEEKLY
     assert search.is_active
-    assert search.get_absolute_url() == "/jobs/?q=care+worker&sector=nursing-care&status=ssw-1"
-    assert response.redirect_chain == [(f"/jobs/?{raw}", 302)]
+    assert search.get_absolute_url() == "/en/jobs/?q=care+worker&sector=nursing-care&status=ssw-1"
+    assert response.redirect_chain == [(f"/en/jobs/?{raw}", 302)]
     assert "Search saved as “Care in Tokyo”." in page_text(response)
 
 
@@ -104,7 +104,7 @@ def test_a_search_without_filters_is_all_jobs(seeker):
 
     assert search.querystring == ""
     assert search.name == "All jobs"
-    assert search.get_absolute_url() == "/jobs/"
+    assert search.get_absolute_url() == "/en/jobs/"
 
 
 def test_an_unknown_frequency_is_refused(client, seeker):
@@ -124,7 +124,7 @@ def test_an_external_next_is_ignored(client, seeker):
         },
     )
 
-    assert response["Location"] == "/jobs/"
+    assert response["Location"] == "/en/jobs/"
 
 
 def test_employers_cannot_save_searches(client):
@@ -147,31 +147,31 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.post(CREATE_URL, {"querystring": "sector=construction"})
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].startswith("/en/accounts/login/")
 
 
 def test_jobs_page_offers_seekers_the_save_form_with_the_query(client, seeker):
-    response = client.get("/jobs/?sector=construction&sort=salary")
+    response = client.get("/en/jobs/?sector=construction&sort=salary")
 
     html = response.content.decode()
-    assert 'action="/me/alerts/new/"' in html
+    assert 'action="/en/me/alerts/new/"' in html
     assert 'name="querystring" value="sector=construction"' in html
     assert "Save this search" in page_text(response)
 
 
 def test_jobs_page_offers_anonymous_visitors_a_log_in_link(client):
-    response = client.get("/jobs/?sector=construction")
+    response = client.get("/en/jobs/?sector=construction")
 
     html = response.content.decode()
-    assert 'action="/me/alerts/new/"' not in html
-    assert "/accounts/login/?next=/jobs/%3Fsector%3Dconstruction" in html
+    assert 'action="/en/me/alerts/new/"' not in html
+    assert "/en/accounts/login/?next=/en/jobs/%3Fsector%3Dconstruction" in html
     assert "Log in to save this search" in page_text(response)
 
 
 def test_jobs_page_shows_employers_nothing_about_saving(client):
     client.force_login(EmployerFactory())
 
-    text = page_text(client.get("/jobs/?sector=construction"))
+    text = page_text(client.get("/en/jobs/?sector=construction"))
 
     assert "Save this search" not in text
     assert "Log in to save this search" not in text
@@ -187,7 +187,7 @@ def test_alerts_page_lists_the_seekers_searches(client, seeker):
     paused.save()
     saved(SeekerFactory(), "sector=fishery", name="Someone else's")
 
-    response = client.get("/me/alerts/")
+    response = client.get("/en/me/alerts/")
 
     text = page_text(response)
     assert "Builders" in text and "Farms" in text
@@ -195,17 +195,17 @@ def test_alerts_page_lists_the_seekers_searches(client, seeker):
     assert "Weekly" in text and "Daily" in text
     assert "Active" in text and "Paused" in text
     assert "Not yet" in text
-    assert 'href="/jobs/?sector=construction"' in response.content.decode()
+    assert 'href="/en/jobs/?sector=construction"' in response.content.decode()
 
 
 def test_editing_changes_name_and_frequency(client, seeker):
     search = saved(seeker)
 
     response = client.post(
-        f"/me/alerts/{search.pk}/edit/", {"name": "Care, weekly", "frequency": "weekly"}
+        f"/en/me/alerts/{search.pk}/edit/", {"name": "Care, weekly", "frequency": "weekly"}
     )
 
-    assert response["Location"] == "/me/alerts/"
+    assert response["Location"] == "/en/me/alerts/"
     search.refresh_from_db()
     assert (search.name, search.frequency) == ("Care, weekly", "weekly")
     assert search.querystring == "sector=nursing-care"
@@ -214,7 +214,7 @@ def test_editing_changes_name_and_frequency(client, seeker):
 def test_editing_needs_a_name(client, seeker):
     search = saved(seeker)
 
-    response = client.post(f"/me/alerts/{search.pk}/edit/", {"name": "", "frequency": "daily"})
+    response = client.post(f"/en/me/alerts/{search.pk}/edit/", {"name": "", "frequency": "daily"})
 
     assert response.status_code == 200
     assert "This field is required." in page_text(response)
@@ -225,11 +225,11 @@ def test_editing_needs_a_name(client, seeker):
 def test_pause_then_resume(client, seeker):
     search = saved(seeker)
 
-    client.post(f"/me/alerts/{search.pk}/pause/")
+    client.post(f"/en/me/alerts/{search.pk}/pause/")
     search.refresh_from_db()
     assert not search.is_active
 
-    response = client.post(f"/me/alerts/{search.pk}/resume/", follow=True)
+    response = client.post(f"/en/me/alerts/{search.pk}/resume/", follow=True)
     search.refresh_from_db()
     assert search.is_active
     assert "Emails for “Care jobs” are on again." in page_text(response)
@@ -238,10 +238,11 @@ def test_pause_then_resume(client, seeker):
 def test_delete_is_a_post_from_the_confirmation(client, seeker):
     search = saved(seeker)
 
-    assert client.get(f"/me/alerts/{search.pk}/delete/").status_code == 405
-    assert f'action="/me/alerts/{search.pk}/delete/"' in client.get("/me/alerts/").content.decode()
+    assert client.get(f"/en/me/alerts/{search.pk}/delete/").status_code == 405
+    page = client.get("/en/me/alerts/").content.decode()
+    assert f'action="/en/me/alerts/{search.pk}/delete/"' in page
 
-    response = client.post(f"/me/alerts/{search.pk}/delete/", follow=True)
+    response = client.post(f"/en/me/alerts/{search.pk}/delete/", follow=True)
 
     assert not SavedSearch.objects.exists()
     assert "Deleted “Care jobs”." in page_text(response)
@@ -254,7 +255,7 @@ def test_delete_is_a_post_from_the_confirmation(client, seeker):
 def test_another_seekers_alert_is_not_found(client, seeker, method, action):
     theirs = saved(SeekerFactory())
 
-    response = getattr(client, method)(f"/me/alerts/{theirs.pk}/{action}/", {"name": "x"})
+    response = getattr(client, method)(f"/en/me/alerts/{theirs.pk}/{action}/", {"name": "x"})
 
     assert response.status_code == 404
     theirs.refresh_from_db()
@@ -264,14 +265,14 @@ def test_another_seekers_alert_is_not_found(client, seeker, method, action):
 def test_employers_have_no_alerts_page(client):
     client.force_login(EmployerFactory())
 
-    assert client.get("/me/alerts/").status_code == 403
+    assert client.get("/en/me/alerts/").status_code == 403
 
 
 # ---- unsubscribe links ----
 
 
 def unsubscribe_path(token: str) -> str:
-    return f"/alerts/unsubscribe/{token}/"
+    return f"/en/alerts/unsubscribe/{token}/"
 
 
 def test_get_only_asks_for_confirmation(db):

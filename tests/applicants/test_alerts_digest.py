@@ -160,14 +160,14 @@ def test_the_email_has_one_click_unsubscribe_headers_and_both_parts(run_digest, 
 
     message = mailoutbox[0]
     header = message.extra_headers["List-Unsubscribe"]
-    assert header.startswith(f"<{settings.SITE_URL}/alerts/unsubscribe/") and header[-1] == ">"
+    assert header.startswith(f"<{settings.SITE_URL}/en/alerts/unsubscribe/") and header[-1] == ">"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert "Care worker" in html and "Care worker" in message.body
     this_alert = alerts.unsubscribe_url(alerts.unsubscribe_token_for_search(search))
     assert this_alert in message.body and this_alert in html
-    assert f"{settings.SITE_URL}/me/alerts/" in message.body
+    assert f"{settings.SITE_URL}/en/me/alerts/" in message.body
     # The header's address, POSTed the way mail apps do it, stops every alert of the seeker.
     path = header[1:-1].removeprefix(settings.SITE_URL)
     Client(enforce_csrf_checks=True).post(
@@ -188,7 +188,9 @@ def test_at_most_twenty_per_search_newest_first_with_a_link_to_all(run_digest, m
     assert "Care job 04" not in body
     assert body.index("Care job 24") < body.index("Care job 05")
     assert "And 5 more." in body
-    assert f"See all jobs for this search: {settings.SITE_URL}/jobs/?sector=nursing-care" in body
+    assert (
+        f"See all jobs for this search: {settings.SITE_URL}/en/jobs/?sector=nursing-care" in body
+    )
     assert mailoutbox[0].subject == "25 new jobs for “Care work”"
     assert delivered(search) == {listing.pk for listing in jobs[5:]}
 
@@ -413,7 +415,7 @@ def test_saved_searches_find_exactly_what_the_jobs_page_shows(client, run_digest
 
     some_matched = 0
     for search in searches:
-        page = client.get(f"/jobs/?{search.querystring}").context["page_obj"]
+        page = client.get(f"/en/jobs/?{search.querystring}").context["page_obj"]
         on_jobs_page = {listing.pk for listing in page.object_list}
         assert page.paginator.count <= alerts.MAX_LISTINGS_PER_SEARCH
         assert delivered(search) == on_jobs_page, search.querystring

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 def apply_url(listing) -> str:
-    return f"/jobs/{listing.pk}/apply/"
+    return f"/en/jobs/{listing.pk}/apply/"
 
 
 def checked_cv(response) -> int | None:
@@ -58,7 +58,7 @@ def test_applying_requires_login(client, listing):
     response = client.get(apply_url(listing))
 
     assert response.status_code == 302
-    assert response["Location"] == f"/accounts/login/?next={apply_url(listing)}"
+    assert response["Location"] == f"/en/accounts/login/?next={apply_url(listing)}"
 
 
 def test_employers_cannot_apply(client, listing):
@@ -139,7 +139,7 @@ def test_published_listing_past_its_expiry_time_refuses_applications(seeker, cv)
 
 
 def test_unknown_listing_gets_404(seeker_client):
-    assert seeker_client.get("/jobs/999999/apply/").status_code == 404
+    assert seeker_client.get("/en/jobs/999999/apply/").status_code == 404
 
 
 # ---- applying ----
@@ -162,14 +162,14 @@ def test_seeker_applies_with_an_existing_cv(seeker_client, listing, seeker, cv):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/me/applications/"
+    assert response["Location"] == "/en/me/applications/"
     application = Application.objects.get()
     assert (application.listing, application.seeker, application.cv) == (listing, seeker, cv)
     assert application.status == Application.Status.SUBMITTED
     assert application.cover_letter == "I can start in April."
     event = ApplicationEvent.objects.get(application=application)
     assert (event.actor, event.from_status, event.to_status) == (seeker, "", "submitted")
-    assert "Application sent. Good luck!" in page_text(seeker_client.get("/me/applications/"))
+    assert "Application sent. Good luck!" in page_text(seeker_client.get("/en/me/applications/"))
 
 
 def test_seeker_applies_uploading_a_new_cv_on_the_spot(seeker_client, listing, seeker):
@@ -226,7 +226,7 @@ def test_too_long_cover_letter_keeps_the_cv_uploaded_on_the_spot(seeker_client, 
     kept = CV.objects.get(owner=seeker)
     assert kept.label == "Care CV"
     assert checked_cv(response) == kept.pk
-    assert "Care CV" in page_text(seeker_client.get("/me/cvs/"))
+    assert "Care CV" in page_text(seeker_client.get("/en/me/cvs/"))
 
     # The seeker fixes the letter and sends again without uploading anything.
     response = seeker_client.post(
@@ -307,11 +307,11 @@ def test_second_submission_returns_the_existing_application(seeker_client, listi
     response = seeker_client.post(apply_url(listing), data)
 
     assert response.status_code == 302
-    assert response["Location"] == "/me/applications/"
+    assert response["Location"] == "/en/me/applications/"
     assert Application.objects.count() == 1
     assert ApplicationEvent.objects.count() == 1
     assert "You have already applied to this job." in page_text(
-        seeker_client.get("/me/applications/")
+        seeker_client.get("/en/me/applications/")
     )
 
 
@@ -331,7 +331,7 @@ def test_withdrawn_application_cannot_be_sent_again(seeker_client, listing, seek
     response = seeker_client.get(apply_url(listing))
 
     assert response.status_code == 302
-    assert response["Location"] == "/me/applications/"
+    assert response["Location"] == "/en/me/applications/"
     assert Application.objects.get().status == Application.Status.WITHDRAWN
 
 
@@ -367,7 +367,7 @@ def test_profile_snapshot_is_stored_and_not_changed_by_later_edits(
     assert Application.objects.get().profile_snapshot == expected
 
     seeker_client.post(
-        "/me/profile/",
+        "/en/me/profile/",
         {
             "full_name": "A New Name",
             "nationality": "VN",

@@ -23,11 +23,11 @@ from tests.listings.factories import MembershipFactory, PublishedListingFactory
 
 pytestmark = pytest.mark.django_db
 
-URL = "/me/cvs/"
+URL = "/en/me/cvs/"
 
 
 def download_url(cv) -> str:
-    return f"/cvs/{cv.uuid}/download/"
+    return f"/en/cvs/{cv.uuid}/download/"
 
 
 def body(response) -> bytes:
@@ -123,7 +123,7 @@ def test_a_deleted_cv_frees_its_place_for_a_new_upload(
 ):
     cvs = CVFactory.create_batch(5, owner=seeker)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/me/cvs/{cvs[0].uuid}/delete/")
+        client.post(f"/en/me/cvs/{cvs[0].uuid}/delete/")
 
     response = client.post(URL, {"label": "Replacement", "file": pdf_upload()})
 
@@ -180,7 +180,7 @@ def test_seeker_makes_another_cv_the_default(client, seeker):
     second = CVFactory(owner=seeker)
     assert first.is_default and not second.is_default
 
-    response = client.post(f"/me/cvs/{second.uuid}/default/")
+    response = client.post(f"/en/me/cvs/{second.uuid}/default/")
 
     assert response.status_code == 302
     first.refresh_from_db()
@@ -193,13 +193,13 @@ def test_seeker_makes_another_cv_the_default(client, seeker):
 def test_seeker_cannot_make_another_seekers_cv_the_default(client, seeker):
     cv = CVFactory()
 
-    assert client.post(f"/me/cvs/{cv.uuid}/default/").status_code == 404
+    assert client.post(f"/en/me/cvs/{cv.uuid}/default/").status_code == 404
 
 
 def test_making_default_needs_post(client, seeker):
     cv = CVFactory(owner=seeker)
 
-    assert client.get(f"/me/cvs/{cv.uuid}/default/").status_code == 405
+    assert client.get(f"/en/me/cvs/{cv.uuid}/default/").status_code == 405
 
 
 # ---- delete ----
@@ -208,7 +208,7 @@ def test_making_default_needs_post(client, seeker):
 def test_delete_asks_for_confirmation_first(client, seeker):
     cv = CVFactory(owner=seeker, label="Old CV")
 
-    response = client.get(f"/me/cvs/{cv.uuid}/delete/")
+    response = client.get(f"/en/me/cvs/{cv.uuid}/delete/")
 
     assert response.status_code == 200
     assert "Delete “Old CV”?" in page_text(response)
@@ -223,7 +223,7 @@ def test_deleting_an_unused_cv_removes_its_row_and_file(
     assert cv.file.storage.exists(stored)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/me/cvs/{cv.uuid}/delete/")
+        response = client.post(f"/en/me/cvs/{cv.uuid}/delete/")
 
     assert response.status_code == 302
     assert not CV.objects.filter(pk=cv.pk).exists()
@@ -239,7 +239,7 @@ def test_deleting_the_default_makes_the_newest_remaining_cv_the_default(
     newest = CVFactory(owner=seeker, label="Newest")
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/me/cvs/{default.uuid}/delete/")
+        client.post(f"/en/me/cvs/{default.uuid}/delete/")
 
     newest.refresh_from_db()
     assert newest.is_default
@@ -258,7 +258,7 @@ def test_deleting_a_cv_sent_with_an_application_hides_it_but_keeps_it_for_the_em
     client, seeker, member, sent_cv, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/me/cvs/{sent_cv.uuid}/delete/")
+        response = client.post(f"/en/me/cvs/{sent_cv.uuid}/delete/")
 
     assert response.status_code == 302
     sent_cv.refresh_from_db()
@@ -277,21 +277,21 @@ def test_a_hidden_cv_can_no_longer_be_deleted_or_made_default(
     client, seeker, sent_cv, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/me/cvs/{sent_cv.uuid}/delete/")
+        client.post(f"/en/me/cvs/{sent_cv.uuid}/delete/")
 
-    assert client.post(f"/me/cvs/{sent_cv.uuid}/delete/").status_code == 404
-    assert client.post(f"/me/cvs/{sent_cv.uuid}/default/").status_code == 404
+    assert client.post(f"/en/me/cvs/{sent_cv.uuid}/delete/").status_code == 404
+    assert client.post(f"/en/me/cvs/{sent_cv.uuid}/default/").status_code == 404
 
 
 def test_seeker_cannot_delete_another_seekers_cv(client, seeker):
     cv = CVFactory()
 
-    assert client.post(f"/me/cvs/{cv.uuid}/delete/").status_code == 404
+    assert client.post(f"/en/me/cvs/{cv.uuid}/delete/").status_code == 404
     assert CV.objects.filter(pk=cv.pk).exists()
 
 
 def test_cv_pages_are_for_seekers_only(client):
-    assert client.get(URL)["Location"] == f"/accounts/login/?next={URL}"
+    assert client.get(URL)["Location"] == f"/en/accounts/login/?next={URL}"
     client.force_login(EmployerFactory())
     assert client.get(URL).status_code == 403
 
@@ -389,11 +389,11 @@ def test_anonymous_download_redirects_to_login(client, uploaded):
     response = client.get(download_url(uploaded))
 
     assert response.status_code == 302
-    assert response["Location"] == f"/accounts/login/?next={download_url(uploaded)}"
+    assert response["Location"] == f"/en/accounts/login/?next={download_url(uploaded)}"
 
 
 def test_unknown_cv_gets_404(client, seeker):
-    assert client.get(f"/cvs/{uuid.uuid4()}/download/").status_code == 404
+    assert client.get(f"/en/cvs/{uuid.uuid4()}/download/").status_code == 404
 
 
 def test_cv_whose_file_is_missing_gets_404(client, uploaded):

@@ -251,7 +251,7 @@ def test_anonymous_visitors_see_the_apply_button_but_no_eligibility(client):
     response = client.get(listing.get_absolute_url())
 
     content = response.content.decode()
-    assert f'class="button apply-button" href="/jobs/{listing.pk}/apply/"' in content
+    assert f'class="button apply-button" href="/en/jobs/{listing.pk}/apply/"' in content
     assert "You meet" not in content
     assert 'class="eligibility"' not in content
 
@@ -271,7 +271,7 @@ def test_seekers_see_the_apply_button(view_as):
 
     content = view_as(listing, SeekerProfileFactory()).content.decode()
 
-    assert f'class="button apply-button" href="/jobs/{listing.pk}/apply/"' in content
+    assert f'class="button apply-button" href="/en/jobs/{listing.pk}/apply/"' in content
 
 
 def test_seeker_without_a_profile_sees_the_button_but_no_eligibility(client):

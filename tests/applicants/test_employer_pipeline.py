@@ -24,7 +24,7 @@ def listing(member):
 
 
 def applicants_url(listing) -> str:
-    return f"/employer/listings/{listing.pk}/applicants/"
+    return f"/en/employer/listings/{listing.pk}/applicants/"
 
 
 def apply_as(listing, full_name, status=Status.SUBMITTED, minutes_ago=0, **profile):
@@ -127,7 +127,7 @@ def test_another_companys_listing_is_404(client, pipeline, listing, other_member
     client.force_login(other_member.user)
 
     assert client.get(applicants_url(listing)).status_code == 404
-    assert client.get(f"/employer/listings/{listing.pk}/applicants.csv").status_code == 404
+    assert client.get(f"/en/employer/listings/{listing.pk}/applicants.csv").status_code == 404
     response = client.post(
         f"{applicants_url(listing)}reject/", {"applications": [pipeline["Alice"].pk]}
     )
@@ -142,7 +142,7 @@ def test_employer_without_a_company_is_sent_to_create_one(client, listing):
     response = client.get(applicants_url(listing))
 
     assert response.status_code == 302
-    assert response["Location"] == "/employer/company/"
+    assert response["Location"] == "/en/employer/company/"
 
 
 def test_seekers_cannot_open_the_applicants_page(seeker_client, listing):
@@ -227,7 +227,7 @@ def test_bulk_reject_needs_post(employer_client, listing):
 
 
 def export(client, listing):
-    response = client.get(f"/employer/listings/{listing.pk}/applicants.csv")
+    response = client.get(f"/en/employer/listings/{listing.pk}/applicants.csv")
     assert response.status_code == 200
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")

@@ -17,7 +17,7 @@ def _fill(seeker, count):
         SavedSearch.objects.create(user=seeker, name="s", querystring=f"q=w{listing.pk}")
 
 
-@pytest.mark.parametrize("path", ["/me/saved/", "/me/alerts/", "/me/cvs/"])
+@pytest.mark.parametrize("path", ["/en/me/saved/", "/en/me/alerts/", "/en/me/cvs/"])
 def test_seeker_list_pages_have_a_fixed_query_count(client, path, django_assert_max_num_queries):
     seeker = SeekerFactory()
     client.force_login(seeker)

@@ -9,7 +9,7 @@ from tests.applicants.conftest import page_text
 
 pytestmark = pytest.mark.django_db
 
-URL = "/me/profile/"
+URL = "/en/me/profile/"
 
 
 def profile_data(**overrides):
@@ -225,4 +225,4 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.get(URL)
 
     assert response.status_code == 302
-    assert response["Location"] == f"/accounts/login/?next={URL}"
+    assert response["Location"] == f"/en/accounts/login/?next={URL}"

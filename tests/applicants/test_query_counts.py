@@ -43,7 +43,7 @@ def test_employer_applicants_page_queries_do_not_grow_with_applications(
     listing = PublishedListingFactory(company=member.company)
     ApplicationFactory.create_batch(5, listing=listing)
     client.force_login(member.user)
-    url = f"/employer/listings/{listing.pk}/applicants/"
+    url = f"/en/employer/listings/{listing.pk}/applicants/"
 
     with_5 = queries_for(url, most=8)
     ApplicationFactory.create_batch(55, listing=listing)
@@ -67,9 +67,9 @@ def test_seeker_applications_page_queries_do_not_grow_with_applications_or_event
             add_events(application, member.user, 3)
 
     apply_and_progress(2)
-    with_2 = queries_for("/me/applications/", most=5)
+    with_2 = queries_for("/en/me/applications/", most=5)
     apply_and_progress(13)
-    with_15 = queries_for("/me/applications/", most=5)
+    with_15 = queries_for("/en/me/applications/", most=5)
 
     assert with_15 == with_2
     assert Application.objects.filter(seeker=profile.user).count() == 15
@@ -95,17 +95,16 @@ def test_employer_dashboard_queries_do_not_grow_with_listings_or_applications(
     first = PublishedListingFactory(company=member.company)
     ApplicationFactory.create_batch(2, listing=first)
 
-    one_listing = queries_for("/employer/", most=6)
+    one_listing = queries_for("/en/employer/", most=6)
     others = PublishedListingFactory.create_batch(4, company=member.company)
     for listing in others:
         ApplicationFactory.create_batch(3, listing=listing, status="in_review")
     ListingFactory(company=member.company)
-    six_listings = queries_for("/employer/", most=6)
+    six_listings = queries_for("/en/employer/", most=6)
 
     assert six_listings == one_listing
-    content = client.get("/employer/").content.decode()
-    assert f'href="/employer/listings/{first.pk}/applicants/">2</a> <span class="badge">2 new' in (
-        content
-    )
+    content = client.get("/en/employer/").content.decode()
+    first_link = f'href="/en/employer/listings/{first.pk}/applicants/">2</a>'
+    assert f'{first_link} <span class="badge">2 new' in content
     for listing in others:
-        assert f'href="/employer/listings/{listing.pk}/applicants/">3</a></td>' in content
+        assert f'href="/en/employer/listings/{listing.pk}/applicants/">3</a></td>' in content

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def save_url(listing) -> str:
-    return f"/jobs/{listing.pk}/save/"
+    return f"/en/jobs/{listing.pk}/save/"
 
 
 @pytest.fixture
@@ -40,9 +40,9 @@ def test_toggle_saves_then_unsaves_with_json(client, seeker, listing):
 
 
 def test_toggle_without_json_redirects_back_to_a_same_site_next(client, seeker, listing):
-    response = client.post(save_url(listing), {"next": "/jobs/?q=hotel"}, follow=True)
+    response = client.post(save_url(listing), {"next": "/en/jobs/?q=hotel"}, follow=True)
 
-    assert response.redirect_chain == [("/jobs/?q=hotel", 302)]
+    assert response.redirect_chain == [("/en/jobs/?q=hotel", 302)]
     assert "Job saved." in page_text(response)
 
 
@@ -75,7 +75,7 @@ def test_saved_jobs_page_lists_them(client, seeker, listing):
     client.post(save_url(listing))
     client.post(save_url(other))
 
-    text = page_text(client.get("/me/saved/"))
+    text = page_text(client.get("/en/me/saved/"))
 
     assert "Hotel housekeeper" in text
     assert "Farm hand" in text
@@ -85,7 +85,7 @@ def test_saved_jobs_page_lists_them(client, seeker, listing):
 def test_saved_jobs_page_shows_only_my_saved_jobs(client, seeker, listing):
     SavedJob.objects.create(user=SeekerFactory(), listing=listing)
 
-    text = page_text(client.get("/me/saved/"))
+    text = page_text(client.get("/en/me/saved/"))
 
     assert "Hotel housekeeper" not in text
     assert "No saved jobs." in text
@@ -108,7 +108,7 @@ def test_employers_cannot_save_jobs(client, listing):
     client.force_login(EmployerFactory())
 
     assert client.post(save_url(listing)).status_code == 403
-    assert client.get("/me/saved/").status_code == 403
+    assert client.get("/en/me/saved/").status_code == 403
     assert not SavedJob.objects.exists()
 
 
@@ -116,9 +116,9 @@ def test_anonymous_visitors_are_sent_to_log_in(client, listing):
     response = client.post(save_url(listing))
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].startswith("/en/accounts/login/")
     assert not SavedJob.objects.exists()
 
 
 def test_saving_an_unknown_listing_is_404(client, seeker):
-    assert client.post("/jobs/999999/save/").status_code == 404
+    assert client.post("/en/jobs/999999/save/").status_code == 404

@@ -188,11 +188,11 @@ def test_service_reads_the_current_status_not_the_callers_copy(application, memb
 
 
 def move_url(application) -> str:
-    return f"/employer/applications/{application.pk}/move/"
+    return f"/en/employer/applications/{application.pk}/move/"
 
 
 def detail_url(application) -> str:
-    return f"/employer/applications/{application.pk}/"
+    return f"/en/employer/applications/{application.pk}/"
 
 
 def test_employer_moves_an_application_through_the_page(employer_client, application, member):
@@ -290,7 +290,7 @@ def test_seeker_sees_the_timeline_with_messages_but_never_internal_notes(
     assert ApplicationEvent.objects.filter(internal_note__startswith="Salary").exists()
 
     client.force_login(application.seeker)
-    response = client.get("/me/applications/")
+    response = client.get("/en/me/applications/")
 
     text = page_text(response)
     assert response.status_code == 200
@@ -307,7 +307,7 @@ def test_seeker_sees_only_their_own_applications(client, application):
     mine = ApplicationFactory()
     client.force_login(mine.seeker)
 
-    text = page_text(client.get("/me/applications/"))
+    text = page_text(client.get("/en/me/applications/"))
 
     assert mine.listing.title in text
     assert application.listing.title not in text
@@ -315,14 +315,14 @@ def test_seeker_sees_only_their_own_applications(client, application):
 
 def test_seeker_without_applications_is_invited_to_find_jobs(seeker_client):
     assert "You have not applied to any job yet." in page_text(
-        seeker_client.get("/me/applications/")
+        seeker_client.get("/en/me/applications/")
     )
 
 
 def test_withdrawing_asks_for_confirmation_first(client, application):
     client.force_login(application.seeker)
 
-    response = client.get(f"/me/applications/{application.pk}/withdraw/")
+    response = client.get(f"/en/me/applications/{application.pk}/withdraw/")
 
     assert response.status_code == 200
     assert f"Withdraw your application to “{application.listing.title}”?" in page_text(response)
@@ -333,9 +333,9 @@ def test_withdrawing_asks_for_confirmation_first(client, application):
 def test_seeker_withdraws_with_a_post(client, application):
     client.force_login(application.seeker)
 
-    response = client.post(f"/me/applications/{application.pk}/withdraw/", follow=True)
+    response = client.post(f"/en/me/applications/{application.pk}/withdraw/", follow=True)
 
-    assert response.redirect_chain == [("/me/applications/", 302)]
+    assert response.redirect_chain == [("/en/me/applications/", 302)]
     assert "Application withdrawn." in page_text(response)
     application.refresh_from_db()
     assert application.status == Status.WITHDRAWN
@@ -352,7 +352,7 @@ def test_closed_application_cannot_be_withdrawn(client, application):
     in_status(application, Status.REJECTED)
     client.force_login(application.seeker)
 
-    response = client.post(f"/me/applications/{application.pk}/withdraw/", follow=True)
+    response = client.post(f"/en/me/applications/{application.pk}/withdraw/", follow=True)
 
     assert "An application that is “Not selected” cannot become “Withdrawn”." in page_text(
         response
@@ -362,7 +362,7 @@ def test_closed_application_cannot_be_withdrawn(client, application):
 
 
 def test_seeker_cannot_withdraw_another_seekers_application(seeker_client, application):
-    response = seeker_client.post(f"/me/applications/{application.pk}/withdraw/")
+    response = seeker_client.post(f"/en/me/applications/{application.pk}/withdraw/")
 
     assert response.status_code == 404
     application.refresh_from_db()

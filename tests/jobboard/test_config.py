@@ -57,6 +57,19 @@ class TestDatabase:
         assert db["CONN_MAX_AGE"] == 0
         assert db["CONN_HEALTH_CHECKS"] is True
 
+    def test_postgres_fails_fast_when_the_server_is_down(self, tmp_path):
+        db = config.database("postgres://app@db.internal/hataraku", default_sqlite_path=tmp_path)
+        # A request waits a few seconds for a connection at most, never gunicorn's 30 s.
+        assert db["OPTIONS"]["connect_timeout"] <= 5
+        assert db["OPTIONS"]["pool"]["timeout"] <= 5
+        assert db["OPTIONS"]["pool"]["reconnect_timeout"] <= 30
+
+    def test_a_connect_timeout_in_the_url_wins(self, tmp_path):
+        db = config.database(
+            "postgres://app@db.internal/hataraku?connect_timeout=10", default_sqlite_path=tmp_path
+        )
+        assert str(db["OPTIONS"]["connect_timeout"]) == "10"
+
     @pytest.mark.parametrize(
         ("url", "message"),
         [
@@ -76,10 +89,10 @@ class TestRedisAndCache:
         assert config.redis_url("") is None
         assert config.caches(None)["default"]["BACKEND"].endswith("LocMemCache")
 
-    def test_redis_cache_ignores_outages(self):
+    def test_redis_cache_falls_back_to_memory_during_outages(self):
         cache = config.caches("redis://127.0.0.1:6379/0")["default"]
-        assert cache["BACKEND"] == "django_redis.cache.RedisCache"
-        assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+        assert cache["BACKEND"] == "jobboard.cache.ResilientRedisCache"
+        assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
 
     @pytest.mark.parametrize(
         "url", ["http://127.0.0.1:6379", "redis://", "redis://host:port/0", "127.0.0.1:6379"]

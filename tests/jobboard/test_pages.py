@@ -17,7 +17,7 @@ DEAD_REDIS_CACHE = {
 
 
 def test_home_page_lists_every_sector_and_has_a_search_box(client):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     html = response.content.decode()
     assert Sector.objects.count() == 21
@@ -30,12 +30,12 @@ def test_home_page_lists_every_sector_and_has_a_search_box(client):
 
 def test_home_renders_before_any_sector_exists(client):
     Sector.objects.all().delete()
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
 
 
 def test_page_frame_has_landmarks_skip_link_and_language_switcher(client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert '<html lang="en" dir="ltr">' in html
     assert 'class="skip-link" href="#main"' in html
     for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
@@ -45,22 +45,22 @@ def test_page_frame_has_landmarks_skip_link_and_language_switcher(client):
 
 
 def test_anonymous_header_offers_log_in_and_employer_sign_up(client):
-    html = client.get("/").content.decode()
-    assert 'href="/accounts/login/"' in html
-    assert 'href="/accounts/signup/?role=employer"' in html
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/accounts/login/"' in html
+    assert 'href="/en/accounts/signup/?role=employer"' in html
 
 
 def test_logged_in_header_has_account_menu_with_post_logout(client, seeker):
     client.force_login(seeker)
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert seeker.email in html
-    assert 'action="/accounts/logout/"' in html
-    assert 'href="/accounts/login/"' not in html
+    assert 'action="/en/accounts/logout/"' in html
+    assert 'href="/en/accounts/login/"' not in html
 
 
 def test_home_page_renders_when_redis_cache_is_down(client, settings):
     settings.CACHES = DEAD_REDIS_CACHE
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     assert "?sector=nursing-care" in response.content.decode()
 
@@ -83,7 +83,7 @@ def test_403_page_renders(rf):
 
 
 def test_responses_carry_security_headers(client):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'self'" in response["Content-Security-Policy"]

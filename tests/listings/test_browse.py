@@ -1,4 +1,4 @@
-"""/jobs/: live listings only, every filter, sorting, facets, pagination and bad input."""
+"""/en/jobs/: live listings only, every filter, sorting, facets, pagination and bad input."""
 
 import datetime
 
@@ -26,7 +26,7 @@ def _titles(response) -> list[str]:
 
 
 def _get(client, query=""):
-    response = client.get(f"/jobs/{query}")
+    response = client.get(f"/en/jobs/{query}")
     assert response.status_code == 200
     return response
 

@@ -33,7 +33,9 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.D
 TOKYO = ZoneInfo("Asia/Tokyo")
 NOT_ACCEPTING = "no longer accepting applications"
 NOINDEX = '<meta name="robots" content="noindex">'
-FEEDS = ["/jobs/feed/rss/", "/jobs/feed/atom/"]
+FEEDS = ["/en/jobs/feed/rss/", "/en/jobs/feed/atom/"]
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def _parse_xml(content: bytes) -> ET.Element:
@@ -65,7 +67,7 @@ def _listings_in_every_state():
 
 
 def _rss_items(client, query=""):
-    response = client.get(f"/jobs/feed/rss/{query}")
+    response = client.get(f"/en/jobs/feed/rss/{query}")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     root = _parse_xml(response.content)
@@ -76,7 +78,7 @@ def _rss_items(client, query=""):
 
 
 def _atom_entries(client, query=""):
-    response = client.get(f"/jobs/feed/atom/{query}")
+    response = client.get(f"/en/jobs/feed/atom/{query}")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     root = _parse_xml(response.content)
@@ -96,7 +98,7 @@ def test_rss_feed_is_rss_xml_with_a_channel_of_items(client):
     listing = PublishedListingFactory(title_en="Welder")
     channel, items = _rss_items(client)
     assert channel.findtext("title")
-    assert channel.findtext("link").endswith("/jobs/")
+    assert channel.findtext("link").endswith("/en/jobs/")
     (item,) = items
     assert item.findtext("title") == "Welder"
     assert item.findtext("link") == f"http://testserver{listing.get_absolute_url()}"
@@ -159,7 +161,7 @@ def test_feeds_apply_the_search_filters(client):
     channel, items = _rss_items(client, "?sector=construction")
     assert [item.findtext("title") for item in items] == ["Scaffolder"]
     assert [item.findtext("category") for item in items] == ["Construction"]
-    assert channel.findtext("link").endswith("/jobs/?sector=construction")
+    assert channel.findtext("link").endswith("/en/jobs/?sector=construction")
     assert _atom_titles(client, "?sector=construction") == ["Scaffolder"]
 
 
@@ -293,24 +295,31 @@ def test_every_section_the_index_names_is_a_urlset(client):
 
 def test_static_sitemap_has_home_and_search(client):
     locs = _locs(_sitemap(client, "/sitemap-static.xml"))
-    assert locs == ["http://testserver/", "http://testserver/jobs/"]
+    assert locs == [
+        f"http://testserver/{language}/{page}" for page in ("", "jobs/") for language in LANGUAGES
+    ]
 
 
 def test_listings_sitemap_lists_live_listings_only(client):
     listings = _listings_in_every_state()
     second_live = PublishedListingFactory(title_en="Second live job")
     locs = _locs(_sitemap(client, "/sitemap-listings.xml"))
-    assert sorted(locs) == sorted(
-        f"http://testserver{listing.get_absolute_url()}"
-        for listing in (listings["live"], second_live)
-    )
+    expected = []
+    for language in LANGUAGES:
+        with translation.override(language):
+            expected += [
+                f"http://testserver{listing.get_absolute_url()}"
+                for listing in (listings["live"], second_live)
+            ]
+    assert sorted(locs) == sorted(expected)
 
 
 def test_listings_sitemap_gives_a_lastmod(client):
     PublishedListingFactory()
     root = _sitemap(client, "/sitemap-listings.xml")
-    (url,) = root.findall(f"{SITEMAP}url")
-    assert url.findtext(f"{SITEMAP}lastmod")
+    urls = root.findall(f"{SITEMAP}url")
+    assert len(urls) == len(LANGUAGES)
+    assert all(url.findtext(f"{SITEMAP}lastmod") for url in urls)
 
 
 def test_companies_sitemap_lists_companies_with_live_listings_only(client):
@@ -325,7 +334,7 @@ def test_companies_sitemap_lists_companies_with_live_listings_only(client):
         factory(company=CompanyFactory(slug=state))
     CompanyFactory(slug="no-listings")
     locs = _locs(_sitemap(client, "/sitemap-companies.xml"))
-    assert locs == ["http://testserver/companies/hiring/"]
+    assert locs == [f"http://testserver/{language}/companies/hiring/" for language in LANGUAGES]
 
 
 def test_unknown_sitemap_section_is_404(client):
@@ -481,29 +490,29 @@ def test_listing_description_is_rendered_as_sanitised_markdown(client):
 
 def test_wrong_slug_redirects_permanently_to_the_canonical_url(client):
     listing = PublishedListingFactory(title_en="Welder", slug="welder")
-    response = client.get(f"/jobs/{listing.pk}/old-title/")
+    response = client.get(f"/en/jobs/{listing.pk}/old-title/")
     assert response.status_code == 301
-    assert response["Location"] == f"/jobs/{listing.pk}/welder/"
+    assert response["Location"] == f"/en/jobs/{listing.pk}/welder/"
 
 
 def test_url_without_slug_redirects_permanently_to_the_canonical_url(client):
     listing = PublishedListingFactory(title_en="Welder", slug="welder")
-    response = client.get(f"/jobs/{listing.pk}/")
+    response = client.get(f"/en/jobs/{listing.pk}/")
     assert response.status_code == 301
-    assert response["Location"] == f"/jobs/{listing.pk}/welder/"
+    assert response["Location"] == f"/en/jobs/{listing.pk}/welder/"
 
 
 @pytest.mark.parametrize("state", ["closed", "expired"])
 def test_closed_listing_old_slug_redirects_too(client, state):
     listing = _listings_in_every_state()[state]
-    response = client.get(f"/jobs/{listing.pk}/old-title/")
+    response = client.get(f"/en/jobs/{listing.pk}/old-title/")
     assert response.status_code == 301
     assert response["Location"] == listing.get_absolute_url()
 
 
 def test_canonical_url_is_served_without_redirect(client):
     listing = PublishedListingFactory(title_en="Welder", slug="welder")
-    assert client.get(f"/jobs/{listing.pk}/welder/").status_code == 200
+    assert client.get(f"/en/jobs/{listing.pk}/welder/").status_code == 200
 
 
 def test_listing_with_a_japanese_slug_is_served_at_its_canonical_url(client):
@@ -515,7 +524,7 @@ def test_listing_with_a_japanese_slug_is_served_at_its_canonical_url(client):
     assert "介護職員" in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/jobs/999999/", "/jobs/999999/no-such-job/"])
+@pytest.mark.parametrize("url", ["/en/jobs/999999/", "/en/jobs/999999/no-such-job/"])
 def test_nonexistent_listing_is_404(client, url):
     PublishedListingFactory()
     assert client.get(url).status_code == 404
@@ -541,7 +550,7 @@ def test_unpublished_listing_is_404_to_outsiders(client, state, visitor):
     elif visitor == "lone_employer":
         client.force_login(EmployerFactory())
     assert client.get(listing.get_absolute_url()).status_code == 404
-    assert client.get(f"/jobs/{listing.pk}/").status_code == 404
+    assert client.get(f"/en/jobs/{listing.pk}/").status_code == 404
 
 
 @pytest.mark.parametrize("state", UNPUBLISHED)
@@ -621,7 +630,7 @@ def test_company_page_shows_only_its_live_listings(client):
     ):
         factory(company=company, title_en=title)
     PublishedListingFactory(title_en="Other company's job")
-    response = client.get("/companies/sakura/")
+    response = client.get("/en/companies/sakura/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Sakura Works" in html
@@ -636,24 +645,24 @@ def test_company_page_shows_only_its_live_listings(client):
         "Other company's job",
     ):
         assert title not in html
-    assert f'<link rel="canonical" href="{settings.SITE_URL}/companies/sakura/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/en/companies/sakura/">' in html
 
 
 def test_company_page_without_live_listings_says_so(client):
     company = CompanyFactory(slug="quiet")
     ClosedListingFactory(company=company, title_en="Closed one")
-    html = client.get("/companies/quiet/").content.decode()
+    html = client.get("/en/companies/quiet/").content.decode()
     assert "This company has no open jobs right now." in html
     assert "Closed one" not in html
 
 
 def test_company_page_escapes_the_company_name(client):
     CompanyFactory(slug="evil", name_en="<b>Evil</b>")
-    html = client.get("/companies/evil/").content.decode()
+    html = client.get("/en/companies/evil/").content.decode()
     assert "<b>Evil</b>" not in html
     assert "&lt;b&gt;Evil&lt;/b&gt;" in html
 
 
 def test_unknown_company_slug_is_404(client):
     CompanyFactory(slug="sakura")
-    assert client.get("/companies/no-such-company/").status_code == 404
+    assert client.get("/en/companies/no-such-company/").status_code == 404

@@ -334,9 +334,9 @@ def test_absolute_urls():
     listing = ListingFactory(slug="care-worker")
     no_slug = ListingFactory(slug="")
 
-    assert listing.get_absolute_url() == f"/jobs/{listing.pk}/care-worker/"
-    assert no_slug.get_absolute_url() == f"/jobs/{no_slug.pk}/-/"
-    assert listing.company.get_absolute_url() == f"/companies/{listing.company.slug}/"
+    assert listing.get_absolute_url() == f"/en/jobs/{listing.pk}/care-worker/"
+    assert no_slug.get_absolute_url() == f"/en/jobs/{no_slug.pk}/-/"
+    assert listing.company.get_absolute_url() == f"/en/companies/{listing.company.slug}/"
 
 
 # ---- database constraints ----

@@ -573,7 +573,7 @@ def test_slug_follows_the_japanese_title_when_there_is_no_english():
 
     listing.refresh_from_db()
     assert listing.slug == "介護職員"
-    assert unquote(listing.get_absolute_url()) == f"/jobs/{listing.pk}/介護職員/"
+    assert unquote(listing.get_absolute_url()) == f"/en/jobs/{listing.pk}/介護職員/"
 
 
 def test_japanese_only_listing_can_be_created(employer):

@@ -154,17 +154,17 @@ def test_moderator_cannot_download_the_cv_of_a_seeker_they_have_nothing_to_do_wi
 ):
     cv = CVFactory()
 
-    assert moderator_client.get(f"/cvs/{cv.uuid}/download/").status_code == 404
+    assert moderator_client.get(f"/en/cvs/{cv.uuid}/download/").status_code == 404
 
 
 def test_moderator_cannot_download_cvs_sent_with_applications_either(moderator_client, everything):
-    assert moderator_client.get(f"/cvs/{everything['cv'].uuid}/download/").status_code == 404
+    assert moderator_client.get(f"/en/cvs/{everything['cv'].uuid}/download/").status_code == 404
 
 
 def test_superuser_can_download_a_cv(superuser_client):
     cv = CVFactory(original_name="maria-santos.pdf")
 
-    response = superuser_client.get(f"/cvs/{cv.uuid}/download/")
+    response = superuser_client.get(f"/en/cvs/{cv.uuid}/download/")
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
@@ -177,7 +177,7 @@ def test_staff_given_the_cv_permission_can_download_a_cv(client):
     client.force_login(reader)
     cv = CVFactory()
 
-    assert client.get(f"/cvs/{cv.uuid}/download/").status_code == 200
+    assert client.get(f"/en/cvs/{cv.uuid}/download/").status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -40,17 +40,17 @@ def submitted(days_ago: float, **fields) -> Listing:
 
 
 def public_page(listing) -> int:
-    return Client().get(f"/jobs/{listing.pk}/{listing.slug}/").status_code
+    return Client().get(f"/en/jobs/{listing.pk}/{listing.slug}/").status_code
 
 
 def public_board() -> str:
-    return page_text(Client().get("/jobs/"))
+    return page_text(Client().get("/en/jobs/"))
 
 
 def employer_edits(team, listing, **changes):
     """The company's owner changes fields of `listing` in the employer editor."""
     client = team.client()
-    url = f"/employer/listings/{listing.pk}/edit/"
+    url = f"/en/employer/listings/{listing.pk}/edit/"
     data = form_data(client.get(url), field="salary_min")
     data.update({name: [str(value)] for name, value in changes.items()})
     response = client.post(url, data)
@@ -203,7 +203,7 @@ def test_rejecting_one_listing_sends_the_reason_to_the_employer(
     assert listing.rejection_reason == reason
     assert sent_to(mailoutbox, "Changes needed: Care worker in Chiba") == team.emails
     assert all(reason in message.body for message in mailoutbox)
-    assert f"Reason: {reason}" in page_text(team.client().get("/employer/"))
+    assert f"Reason: {reason}" in page_text(team.client().get("/en/employer/"))
 
 
 def test_other_reason_without_details_is_refused(reviewer_client, mailoutbox):

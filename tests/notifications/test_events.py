@@ -105,12 +105,12 @@ def test_submitting_emails_the_seeker_and_only_the_members_who_want_each_applica
     assert_every_email_has_text_and_html(mailoutbox)
     confirmation = next(m for m in mailoutbox if m.to == [applicant.email])
     assert confirmation.subject == "Application sent: Care worker in Shinjuku"
-    assert "/me/applications/" in confirmation.body
+    assert "/en/me/applications/" in confirmation.body
     new_applicant = next(m for m in mailoutbox if m.to == [team.owner.email])
     assert "Maria Santos applied to “Care worker in Shinjuku”" in new_applicant.body
     application = Application.objects.get()
-    assert f"/employer/applications/{application.pk}/" in new_applicant.body
-    assert f"/employer/applications/{application.pk}/" in html_part(new_applicant)
+    assert f"/en/employer/applications/{application.pk}/" in new_applicant.body
+    assert f"/en/employer/applications/{application.pk}/" in html_part(new_applicant)
 
 
 def test_submitting_twice_sends_the_emails_once(sends, team, listing, applicant, mailoutbox):
@@ -260,7 +260,7 @@ def test_rejecting_a_listing_sends_the_reason_to_its_company_members(
         assert message.subject == "Changes needed: Welder"
         assert "The salary is below the minimum wage for Tokyo." in message.body
         assert "The salary is below the minimum wage for Tokyo." in html_part(message)
-        assert f"/employer/listings/{listing.pk}/edit/" in message.body
+        assert f"/en/employer/listings/{listing.pk}/edit/" in message.body
     assert_every_email_has_text_and_html(mailoutbox)
 
 
@@ -339,8 +339,8 @@ def test_an_invitation_emails_the_invitee_with_the_accept_link(sends, team, mail
     assert [message.to for message in mailoutbox] == [["new.hire@example.com"]]
     message = mailoutbox[0]
     assert message.subject == f"You are invited to join {team.company.name_en} on Hataraku"
-    assert f"/employer/invitations/{invitation.token}/" in message.body
-    assert "/accounts/signup/?role=employer" in message.body
+    assert f"/en/employer/invitations/{invitation.token}/" in message.body
+    assert "/en/accounts/signup/?role=employer" in message.body
     assert_text_and_html(message)
     row = Notification.objects.get()
     assert row.kind == Kind.COMPANY_INVITATION
@@ -355,7 +355,7 @@ def test_sign_up_verification_email_goes_through_the_outbox(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/accounts/signup/",
+            "/en/accounts/signup/",
             {
                 "role": "seeker",
                 "email": "amina@example.com",
@@ -372,7 +372,7 @@ def test_sign_up_verification_email_goes_through_the_outbox(
     assert [message.to for message in mailoutbox] == [["amina@example.com"]]
     message = mailoutbox[0]
     assert message.subject == row.subject
-    link = re.search(r"https?://\S+(/accounts/confirm-email/\S+/)", message.body)
+    link = re.search(r"https?://\S+(/en/accounts/confirm-email/\S+/)", message.body)
     assert link, message.body
     assert link.group(1) in html_part(message)
     assert_text_and_html(message)
@@ -385,7 +385,7 @@ def test_password_reset_email_goes_through_the_outbox(
     user = SeekerFactory(email="kenji@example.com")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/accounts/password/reset/", {"email": user.email})
+        response = client.post("/en/accounts/password/reset/", {"email": user.email})
 
     assert response.status_code == 302
     row = Notification.objects.get()

@@ -186,12 +186,12 @@ def test_an_application_submitted_while_redis_is_down_succeeds_and_its_emails_fo
     # The cache lives on the same Redis in production: it is down too.
     with override_settings(CACHES=config.caches(redis_server.url)):
         started = time.monotonic()
-        response = client.post(f"/jobs/{listing.pk}/apply/", {"cv": cv.pk, "consent": "on"})
+        response = client.post(f"/en/jobs/{listing.pk}/apply/", {"cv": cv.pk, "consent": "on"})
         elapsed = time.monotonic() - started
 
     report(f"apply request with Redis down took {elapsed:.3f} s")
     assert response.status_code == 302
-    assert response["Location"] == "/me/applications/"
+    assert response["Location"] == "/en/me/applications/"
     assert elapsed < 5, f"the request waited {elapsed:.1f} s for the broker"
     assert Application.objects.filter(listing=listing, seeker=seeker).exists()
     rows = list(Notification.objects.order_by("pk"))
