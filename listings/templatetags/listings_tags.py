@@ -53,6 +53,17 @@ def salary(listing) -> str:
     }[period] % {"amount": amount}
 
 
+@register.simple_tag
+def location(listing) -> str:
+    """City and prefecture in the order each language writes an address (東京都 八王子市)."""
+    pattern = pgettext("city and prefecture", "%(city)s, %(prefecture)s")
+    return format_html(
+        pattern.replace("%(city)s", "<bdi>{city}</bdi>").replace("%(prefecture)s", "{prefecture}"),
+        city=listing.city,
+        prefecture=listing.prefecture.name,
+    )
+
+
 @register.filter
 def markdown(source: str):
     return render_markdown(source)
