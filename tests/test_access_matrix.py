@@ -121,6 +121,7 @@ MATRIX: dict[str, Row] = {
     "listings:report": logged_in_only(200, published),
     "listings:employer": employers_only(200),
     "listings:employer-company": employers_only(200),
+    "listings:employer-company-delete": employers_only(200),
     # Company-level actions: each member acts on their own company.
     "listings:employer-invite": employers_only(302, method="post"),
     "listings:employer-applicant-emails": employers_only(302, method="post"),
@@ -146,6 +147,10 @@ MATRIX: dict[str, Row] = {
     "applicants:applications": seekers_only(),
     "applicants:application-withdraw": seekers_only(200, application, owned=True),
     "applicants:saved": seekers_only(),
+    "applicants:privacy": seekers_only(),
+    # Each seeker gets their own zip; an empty POST re-shows the form with its error.
+    "applicants:privacy-export": seekers_only(200, method="post"),
+    "applicants:account-delete": seekers_only(200, method="post"),
     "applicants:alerts": seekers_only(),
     "applicants:alert-create": seekers_only(302, method="post"),
     "applicants:alert-edit": seekers_only(200, saved_search, owned=True),

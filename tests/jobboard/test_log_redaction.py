@@ -129,3 +129,15 @@ def test_no_log_call_in_the_code_passes_an_email_or_a_password():
             if risky.search(match["args"]):
                 found.append(f"{path.relative_to(BASE_DIR)}: {match[0][:80]}")
     assert found == []
+
+
+def test_celery_workers_log_through_the_same_filter():
+    from celery.signals import setup_logging
+
+    from jobboard.celery import use_django_logging
+
+    # With a receiver connected, Celery leaves the root logger to it instead of its own setup.
+    assert any(receiver() is use_django_logging for _id, receiver in setup_logging.receivers)
+    use_django_logging()
+    handlers = logging.getLogger().handlers
+    assert any(any(isinstance(f, RedactingFilter) for f in h.filters) for h in handlers)
