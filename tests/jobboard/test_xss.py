@@ -27,6 +27,7 @@ from applicants.models import Application, ApplicationEvent, SavedSearch
 from jobboard.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
 from listings import services as listing_services
 from listings.models import AbuseReport, CompanyMembership, Listing, ListingFlag
+from listings.selectors import PAGE_SIZE
 from notifications import emails as notification_emails
 from notifications.models import Notification
 from notifications.services import notify_rendered
@@ -59,6 +60,7 @@ PAYLOADS = [
     '" onmouseover="alert(1)" x="',
     "' onmouseover='alert(1)' x='",
     '" autofocus onfocus=alert(1) x="',
+    '"><svg/onload=1>',
     "</title><script>alert(1)</script>",
     "</textarea><script>alert(1)</script>",
     "</script><script>alert(1)</script>",
@@ -69,6 +71,7 @@ PAYLOADS = [
     "<IMG SRC=x OnErRoR=alert(1)>",
     '<img src="x" onerror="alert(1)"/>',
     "<img src=x onerror=alert(1)//",
+    "<img/src/onerror=1>",
     "<body onload=alert(1)>",
     "<svg onload=alert(1)>",
     "<svg/onload=alert(1)>",
@@ -262,7 +265,7 @@ class _Document(HTMLParser):
             self.text.append(data)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=512)
 def parse(markup: str) -> _Document:
     document = _Document()
     document.feed(markup)
@@ -514,6 +517,8 @@ def test_the_checks_themselves_catch_executable_markup():
 
 TITLES = packed(120)
 CITIES = packed(100)
+# Registration numbers are short: the payloads that fit in 20 characters.
+NUMBERS = packed(20)
 COMPANY_NAMES = packed(150)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -554,9 +559,12 @@ class Board:
                 description_ja="\n\n".join(reversed(PAYLOADS)) if number == 0 else "介護の仕事",
                 city=city,
                 support_org_name=org,
+                support_org_number=NUMBERS[number % len(NUMBERS)],
                 slug=f"attacked-{number}",
             )
-            planted.put(listing, "title_en", "title_ja", "city", "support_org_name")
+            planted.put(
+                listing, "title_en", "title_ja", "city", "support_org_name", "support_org_number"
+            )
             if number == 0:
                 planted.put(listing, "description_en", "description_ja")
             self.listings.append(listing)
@@ -570,7 +578,14 @@ def _check_detail_page(client, pages, listing, language):
         client,
         url_in(language, listing),
         kind=f"listing in {language}",
-        shows=[title, company.name_en, company.name_ja, listing.city, listing.support_org_name],
+        shows=[
+            title,
+            company.name_en,
+            company.name_ja,
+            listing.city,
+            listing.support_org_name,
+            listing.support_org_number,
+        ],
     )
     data = json_ld(shown)
     assert data["title"] == title
@@ -615,10 +630,11 @@ def test_listing_and_company_text_is_inert_on_every_public_page_and_feed(client,
     for listing in board.detailed:
         for language in ("en", "ja"):
             _check_detail_page(client, pages, listing, language)
+    last_page = -(-len(board.listings) // PAGE_SIZE)
     for language in ("en", "ja"):
         seen = " ".join(
             text_of(pages.check(client, f"/{language}/jobs/?page={page}", kind="search"))
-            for page in (1, 2, 3)
+            for page in range(1, last_page + 1)
         )
         for listing in board.listings:
             title = listing.title_en if language == "en" else listing.title_ja
@@ -626,7 +642,8 @@ def test_listing_and_company_text_is_inert_on_every_public_page_and_feed(client,
             for text in (title, company, listing.city):
                 assert _squeezed(text) in seen, (language, text)
         _check_feeds(client, board, language)
-    for company in board.companies:
+    # Every address chunk is on one of the first companies; the names are on the listing pages.
+    for company in board.companies[: len(packed(300))]:
         pages.check(
             client,
             url_in("en", company),
@@ -663,12 +680,32 @@ def test_a_company_website_is_never_a_script_url(website):
 NAMES = packed(150)
 LABELS = packed(80)
 CVS_PER_SEEKER = 5
+# Messages and notes are at most 2,000 characters each.
+MESSAGES = packed(2000, sep="\n")
+
+
+def _snapshot_of_every_payload(application, email: str) -> None:
+    # The profile as applied with is plain JSON: one application can show the employer every
+    # payload in each of its fields (the profile's own length limits apply to the profile).
+    every = "\n".join(PAYLOADS)
+    snapshot = {
+        **application.profile_snapshot,
+        "full_name": " ".join(PAYLOADS),
+        "email": email,
+        "other_languages": " ".join(PAYLOADS),
+        "summary": every,
+    }
+    Application.objects.filter(pk=application.pk).update(
+        profile_snapshot=snapshot, cover_letter="\n\n".join(PAYLOADS)
+    )
+    application.refresh_from_db()
 
 
 class Hiring:
-    """A company's listing with an applicant for each chunk of every payload (and some whose
-    text is a spreadsheet formula), the employer's messages and notes on the first
-    applications, and colleagues with attack names."""
+    """A company's listing and its applicants: two whose profiles, as applied with, and cover
+    letters hold every payload; seekers with attack addresses, names and CV names and labels;
+    some whose text is a spreadsheet formula; the employer's messages and notes; colleagues
+    with attack names."""
 
     def __init__(self, planted: Planted):
         self.member = MembershipFactory(
@@ -690,42 +727,30 @@ class Hiring:
             ),
             "title_en",
         )
-        letters = ["\n\n".join(PAYLOADS)] * 2 + [""] * len(NAMES)
-        people = [
-            # full name, other languages, about me, cover letter, email
-            (name, other, summary, letter, email)
-            for name, other, summary, letter, email in zip(
-                NAMES,
-                spread(200, len(NAMES)),
-                spread(2000, len(NAMES)),
-                letters,
-                EMAIL_PAYLOADS + [""] * len(NAMES),
-                strict=False,
-            )
-        ] + [(formula, formula, formula, formula, "") for formula in FORMULAS]
-        labels = iter(LABELS)
         self.applications = []
-        for name, other, summary, letter, email in people:
+        # Enough seekers for every CV label and file name, five CVs each at most.
+        seekers = max(len(EMAIL_PAYLOADS), -(-len(LABELS) // CVS_PER_SEEKER))
+        labels, files = iter(LABELS), itertools.cycle(NAMES)
+        for number, name in zip(range(seekers), itertools.cycle(NAMES), strict=False):
+            email = EMAIL_PAYLOADS[number] if number < len(EMAIL_PAYLOADS) else ""
             profile = SeekerProfileFactory(
                 full_name=name,
-                other_languages=other,
-                summary=summary,
+                other_languages=name,
+                summary=MESSAGES[number % len(MESSAGES)],
                 user__full_name=name,
                 **({"user__email": email} if email else {}),
             )
-            seeker = profile.user
             planted.put(profile, "full_name", "other_languages", "summary")
-            planted.put(seeker, "full_name", *(["email"] if email else []))
+            planted.put(profile.user, "full_name", *(["email"] if email else []))
             cvs = [
-                planted.put(CVFactory(owner=seeker, label=label), "label")
+                planted.put(
+                    CVFactory(owner=profile.user, label=label, original_name=next(files)),
+                    "label",
+                    "original_name",
+                )
                 for label in itertools.islice(labels, CVS_PER_SEEKER)
-            ] or [CVFactory(owner=seeker)]
-            cvs[0].original_name = name
-            cvs[0].save(update_fields=["original_name"])
-            planted.put(cvs[0], "original_name")
-            application = ApplicationFactory(
-                listing=self.listing, seeker=seeker, cv=cvs[0], cover_letter=letter
-            )
+            ] or [CVFactory(owner=profile.user)]
+            application = ApplicationFactory(listing=self.listing, seeker=profile.user, cv=cvs[0])
             planted.put(application, "cover_letter")
             planted.put(
                 application,
@@ -734,23 +759,31 @@ class Hiring:
             )
             application.cvs = cvs
             self.applications.append(application)
-        self.messages = packed(2000, sep="\n")
-        notes = packed(2000, sep="\n")[::-1]
-        for application, message, note in zip(
-            self.applications, self.messages, notes, strict=False
-        ):
+        for application, email in zip(self.applications[:2], EMAIL_PAYLOADS, strict=False):
+            _snapshot_of_every_payload(application, email)
+        # The employer moves the first application on, with a message and a note each time.
+        self.messaged = self.applications[0]
+        steps = [Application.Status.IN_REVIEW, Application.Status.INTERVIEW]
+        steps += [Application.Status.OFFER, Application.Status.HIRED]
+        assert len(MESSAGES) <= len(steps)
+        for status, message, note in zip(steps, MESSAGES, MESSAGES[::-1], strict=False):
             applicant_services.application_move(
-                application=application,
+                application=self.messaged,
                 by=self.employer,
-                to_status=Application.Status.IN_REVIEW,
+                to_status=status,
                 message=message,
                 internal_note=note,
             )
-            applicant_services.application_add_note(
-                application=application, by=self.employer, note=message
-            )
+        applicant_services.application_add_note(
+            application=self.messaged, by=self.employer, note=MESSAGES[0]
+        )
         for event in ApplicationEvent.objects.exclude(message="", internal_note=""):
             planted.put(event, "message", "internal_note")
+        for formula in FORMULAS:
+            profile = SeekerProfileFactory(full_name=formula, other_languages=formula)
+            self.applications.append(
+                ApplicationFactory(listing=self.listing, seeker=profile.user, cover_letter=formula)
+            )
 
 
 def _check_employer_pages(hiring, pages):
@@ -759,10 +792,9 @@ def _check_employer_pages(hiring, pages):
         employer,
         f"/en/employer/listings/{hiring.listing.pk}/applicants/",
         kind="applicants",
-        shows=NAMES,
+        shows=[application.profile_snapshot["full_name"] for application in hiring.applications],
     )
-    # The applicants whose text is a formula matter for the CSV export, below.
-    for application in hiring.applications[: len(NAMES)]:
+    for application in hiring.applications[:2]:
         snapshot = application.profile_snapshot
         events = list(application.events.all())
         pages.check(
@@ -774,8 +806,9 @@ def _check_employer_pages(hiring, pages):
                 snapshot["email"],
                 snapshot["other_languages"],
                 snapshot["summary"],
-                application.cv.original_name,
                 application.cover_letter,
+                application.cv.original_name,
+                hiring.employer.full_name,
                 *[event.message for event in events],
                 *[event.internal_note for event in events],
             ],
@@ -795,40 +828,42 @@ def _check_employer_pages(hiring, pages):
 
 
 def _check_seeker_pages(hiring, pages):
-    for number, application in enumerate(hiring.applications):
-        seeker = logged_in(application.seeker)
-        if len(application.cvs) > 1:
-            pages.check(
-                seeker,
-                "/en/me/cvs/",
-                # With the most CVs allowed, the page has no upload form.
-                kind=f"{len(application.cvs)} CVs",
-                shows=[*[cv.label for cv in application.cvs], application.cv.original_name],
-            )
-        if number < max(len(EMAIL_PAYLOADS), len(hiring.messages)):
-            pages.check(
-                seeker,
-                "/en/me/applications/",
-                kind="applications",
-                # The account menu shows the address the seeker signed up with.
-                shows=[
-                    hiring.listing.title_en,
-                    application.seeker.email,
-                    *[event.message for event in application.events.all()],
-                ],
-            )
-    first = hiring.applications[0]
-    seeker = logged_in(first.seeker)
+    for application in hiring.applications[: len(EMAIL_PAYLOADS)]:
+        pages.check(
+            logged_in(application.seeker),
+            "/en/me/applications/",
+            kind="applications",
+            # The account menu shows the address the seeker signed up with.
+            shows=[
+                hiring.listing.title_en,
+                application.seeker.email,
+                *[event.message for event in application.events.all()],
+            ],
+        )
+    seeker = logged_in(hiring.messaged.seeker)
+    cvs = hiring.messaged.cvs
     pages.check(
-        seeker, "/en/me/profile/", kind="profile", shows=[first.profile_snapshot["summary"]]
+        seeker,
+        "/en/me/cvs/",
+        kind="CVs",
+        shows=[text for cv in cvs for text in (cv.label, cv.original_name)],
     )
+    profile = hiring.messaged.seeker.seeker_profile
+    pages.check(seeker, "/en/me/profile/", kind="profile", shows=[profile.summary])
     pages.check(seeker, "/en/accounts/settings/", kind="settings")
     other_listing = PublishedListingFactory(slug="other")
     pages.check(
         seeker,
         f"/en/jobs/{other_listing.pk}/apply/",
         kind="apply",
-        shows=[cv.label for cv in first.cvs],
+        shows=[cv.label for cv in cvs],
+    )
+    # Staff see every CV's label and file name in one list.
+    pages.check(
+        logged_in(StaffFactory()),
+        "/admin/applicants/cv/",
+        kind="CVs in the admin",
+        shows=[*LABELS, *NAMES],
     )
 
 
@@ -1056,15 +1091,9 @@ def test_saved_search_names_are_shown_as_text_on_alert_pages_and_in_alert_emails
     pages.check(Client(), f"/en/alerts/unsubscribe/{token}/", kind="unsubscribe", shows=[names[0]])
 
     assert alerts.alerts_send_digests(frequency="daily") == len(owners)
-    for notification in Notification.objects.filter(kind=Notification.Kind.JOB_ALERT):
-        names = SEARCH_NAMES if True else []
-        owned = [
-            name
-            for owner, batch in owners
-            if owner.email == notification.to_email
-            for name in batch
-        ]
-        assert_email_is_inert(notification, shows=[*owned, TITLES[0], NAMES[0]])
+    for owner, names in owners:
+        (email,) = Notification.objects.filter(kind=Notification.Kind.JOB_ALERT, recipient=owner)
+        assert_email_is_inert(email, shows=[*names, TITLES[0], NAMES[0]])
     pages.compare_with_plain_text()
 
 
@@ -1184,12 +1213,22 @@ def _get_inert(client: Client, url: str, *, status: int = 200, shows=()) -> str:
     return markup
 
 
+# The payloads that leave an attribute value, an element or a block, and template syntax:
+# the places the search words show in. Each search runs every filter and facet, so a few
+# requests hold them all.
+ESCAPING_PAYLOADS = [
+    payload
+    for payload in PAYLOADS
+    if payload.startswith(('"', "'", "</", "-->", "]]>", "&", "%", "{", "$"))
+]
+
+
 def test_search_words_are_shown_back_as_text(client, seeker):
-    for words in packed(200):
+    for words in packed(200, ESCAPING_PAYLOADS):
         _get_inert(client, f"/en/jobs/?{urlencode({'q': words})}", shows=[words])
     # A seeker's page also offers to save the search under the same words.
     client.force_login(seeker)
-    words = packed(200)[0]
+    words = packed(200, ESCAPING_PAYLOADS)[0]
     markup = _get_inert(client, f"/en/jobs/?{urlencode({'q': words})}", shows=[words])
     fields = {dict(attrs).get("name"): dict(attrs) for tag, attrs in parse(markup).elements}
     assert fields["name"]["value"] == fields["q"]["value"] == _collapsed(words)
@@ -1232,7 +1271,7 @@ def test_form_errors_and_messages_show_what_was_typed_as_text(seeker):
     )
     assert response.status_code == 200
     assert_nothing_executable(response.content.decode(), "report form")
-    assert_shown_as_text(response.content.decode(), [DETAILS[0]], "report form")
+    assert_shown_as_text(response.content.decode(), [PAYLOADS[0], DETAILS[0]], "report form")
     # A saved search's name comes back in the message that confirms it.
     name = SEARCH_NAMES[0]
     response = client.post(
