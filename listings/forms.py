@@ -153,8 +153,8 @@ class ListingForm(forms.ModelForm):
             "residence_statuses": forms.CheckboxSelectMultiple,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "salary_min": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
-            "salary_max": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "salary_min": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "salary_max": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
         help_texts = {
             "description_en": _("Markdown: ## for headings, - for lists, **bold**."),
@@ -169,6 +169,9 @@ class ListingForm(forms.ModelForm):
         self.fields["residence_statuses"].error_messages["required"] = _(
             "Choose at least one residence status you accept."
         )
+        # Positive integer fields put min="0" on their inputs; the model needs at least 1.
+        for name in ("salary_min", "salary_max", "openings"):
+            self.fields[name].widget.attrs["min"] = 1
 
     def clean_start_date(self):
         start = self.cleaned_data.get("start_date")

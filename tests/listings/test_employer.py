@@ -1,6 +1,7 @@
 """The employer area: company set-up, the listing editor and its actions, and isolation."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -265,3 +266,10 @@ def test_unknown_applicant_email_choice_is_refused(employer_client, member):
     assert "Choose how you want to hear about new applicants." in response.content.decode()
     member.refresh_from_db()
     assert member.applicant_emails == "instant"
+
+
+def test_listing_form_inputs_ask_for_at_least_one(employer_client):
+    html = employer_client.get("/en/employer/listings/new/").content.decode()
+    for name in ("salary_min", "salary_max", "openings"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert 'min="1"' in tag, tag
