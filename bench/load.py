@@ -83,6 +83,19 @@ def read_board(limit: int = 5000) -> Board:
     )
 
 
+def applied_listings(emails: list[str]) -> dict[str, set[int]]:
+    """Listings each seeker applied to in earlier runs: applying again is no new application."""
+    from applicants.models import Application
+
+    applied = defaultdict(set)
+    rows = Application.objects.filter(seeker__email__in=emails).values_list(
+        "seeker__email", "listing_id"
+    )
+    for email, listing_id in rows:
+        applied[email].add(listing_id)
+    return applied
+
+
 def application_count() -> int:
     from applicants.models import Application
 
@@ -323,7 +336,9 @@ async def run_user(user: User, mix, deadline: float, think: float) -> None:
         await user.close()
 
 
-async def run(args, board: Board, seekers: list[str], password: str) -> tuple[Stats, float]:
+async def run(
+    args, board: Board, seekers: list[str], password: str, applied: dict[str, set[int]]
+) -> tuple[Stats, float]:
     stats = Stats()
     rng = random.Random(args.seed)  # noqa: S311 - a reproducible mix, not security
     users: list[tuple[User, list]] = []
@@ -331,6 +346,7 @@ async def run(args, board: Board, seekers: list[str], password: str) -> tuple[St
         user_rng = random.Random(rng.random())  # noqa: S311
         if n < len(seekers):
             user = Seeker(args.url, stats, user_rng, board, email=seekers[n], password=password)
+            user.applied_to |= applied[seekers[n]]
             users.append((user, SEEKER_MIX))
         else:
             users.append((User(args.url, stats, user_rng, board), VISITOR_MIX))
@@ -415,8 +431,9 @@ def main(argv=None) -> int:
     password = secrets.token_urlsafe(16)
     seekers = seed_seekers(args.seekers, password) if args.seekers else []
     board = read_board()
+    applied = applied_listings(seekers)
     before = application_count()
-    stats, elapsed = asyncio.run(run(args, board, seekers, password))
+    stats, elapsed = asyncio.run(run(args, board, seekers, password, applied))
     after = application_count()
     return 0 if print_report(stats, elapsed, before, after, args) else 1
 

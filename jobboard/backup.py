@@ -330,6 +330,8 @@ def _copy_sqlite(database: dict, path: Path, cv_table: str, cv_column: str):
     target = sqlite3.connect(path)
     try:
         source.backup(target)
+        # One self-contained file: a WAL-mode copy would need its -wal/-shm files beside it.
+        target.execute("PRAGMA journal_mode=DELETE")
         # Counted in the copy, so they describe exactly what was saved.
         counts = _sqlite_row_counts(target)
         cv_names = _sqlite_cv_names(target, cv_table, cv_column)
