@@ -9,11 +9,13 @@ DEBUG ?= 1
 export DEBUG
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrations-check messages backup restore install install-dev
+.PHONY: help run test test-e2e screenshots lint format migrations-check messages backup restore install install-dev
 
 help:
 	@echo "make run               serve http://127.0.0.1:8000 (SQLite; Postgres/Redis/Celery when DATABASE_URL/REDIS_URL are set)"
 	@echo "make test              run the whole test suite"
+	@echo "make test-e2e          run only the browser tests (tests/e2e; need Debian's chromium)"
+	@echo "make screenshots       save phone and desktop screenshots of the main pages in docs/screenshots/"
 	@echo "make lint              ruff check and format check"
 	@echo "make format            ruff format and fix"
 	@echo "make migrations-check  fail when models and migrations differ"
@@ -51,6 +53,13 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-e2e: $(VENV)/.installed-dev
+	$(BIN)/pytest tests/e2e $(PYTEST_ARGS)
+
+# Not a test: pytest runs the script for its live server, browser and throwaway database.
+screenshots: $(VENV)/.installed-dev
+	$(BIN)/pytest tests/e2e/screenshots.py -p no:logging -q $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

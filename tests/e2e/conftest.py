@@ -5,6 +5,7 @@ it every test here is skipped with one line saying so. Failures leave a screensh
 page's HTML in test-results/e2e/.
 """
 
+import functools
 import os
 import re
 import shutil
@@ -29,17 +30,42 @@ RESULTS = Path(settings.BASE_DIR) / "test-results" / "e2e"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
-    missing = not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM))
+def sign_in(context, server_url: str, user) -> None:
+    """Give the browser a session for `user` directly, for tests whose subject is not logging
+    in (people.log_in goes through the form)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.clear_cookies()
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": server_url}]
+    )
+
+
+@functools.cache
+def _missing_browser() -> str:
     try:
         import playwright  # noqa: F401
     except ImportError:
-        missing = True
+        return "playwright is not installed"
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return ""
+
+
+def _is_browser_test(item) -> bool:
+    return "tests/e2e/" in str(item.fspath).replace(os.sep, "/")
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = _missing_browser()
     if not missing:
         return
-    skip = pytest.mark.skip(reason=f"browser tests need Chromium at {CHROMIUM} and playwright")
+    skip = pytest.mark.skip(reason=f"browser tests skipped: {missing}")
     for item in items:
-        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+        if _is_browser_test(item):
             item.add_marker(skip)
 
 
@@ -84,4 +110,7 @@ def page(context, request):
 def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
+    if report.skipped and _missing_browser() and isinstance(report.longrepr, tuple):
+        # -ra folds skips by file; giving them all this file makes the reason one line.
+        report.longrepr = (__file__, None, report.longrepr[2])
     return report
