@@ -69,8 +69,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(_django_db_helper):
+    """A browser per test, started after the test database is set up: while Playwright's
+    event loop runs, Django hands out a different connection object (asgiref's Local is
+    context-aware), and the serialized reference data must be restored on the real one."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
