@@ -340,10 +340,10 @@ async def run(
     args, board: Board, seekers: list[str], password: str, applied: dict[str, set[int]]
 ) -> tuple[Stats, float]:
     stats = Stats()
-    rng = random.Random(args.seed)  # noqa: S311 - a reproducible mix, not security
+    rng = random.Random(args.seed)
     users: list[tuple[User, list]] = []
     for n in range(args.users):
-        user_rng = random.Random(rng.random())  # noqa: S311
+        user_rng = random.Random(rng.random())
         if n < len(seekers):
             user = Seeker(args.url, stats, user_rng, board, email=seekers[n], password=password)
             user.applied_to |= applied[seekers[n]]
