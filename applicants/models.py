@@ -239,7 +239,12 @@ class Application(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["listing", "status", "-created_at"], name="application_pipeline"),
+            # The applicants page: counts per status (index-only), each status newest first.
+            models.Index(
+                fields=["listing", "status", "-created_at", "-id"], name="application_pipeline"
+            ),
+            # …and every applicant newest (or, read backwards, oldest) first.
+            models.Index(fields=["listing", "-created_at", "-id"], name="application_newest"),
             models.Index(fields=["seeker", "-created_at"], name="application_by_seeker"),
         ]
 

@@ -87,6 +87,7 @@ def facet_counts(filterset_without: dict[str, QuerySet]) -> dict[str, dict]:
 PAGE_SIZE = 20
 SORTS = ("newest", "salary", "relevance")
 FACETS = ("sector", "status", "region", "jp_level")
+ONE_PER_LISTING = ("sector", "region")
 
 
 @dataclass
@@ -127,7 +128,6 @@ def listing_search(params: QueryDict, *, page_size: int = PAGE_SIZE, facets: boo
     if cached is not None:
         paginator.count = cached["total"]
         counts = cached["facets"]
-    page = paginator.get_page(params.get("page"))
     if facets and cached is None:
         without = {}
         for name in FACETS:
@@ -135,9 +135,15 @@ def listing_search(params: QueryDict, *, page_size: int = PAGE_SIZE, facets: boo
             others.pop(name, None)
             without[name] = ListingFilter(others, queryset=Listing.objects.live()).qs
         counts = facet_counts(without)
+        # A facet whose own filter is not in use counts every result once (a listing has one
+        # sector and one region), so its sum is the total: no separate COUNT query.
+        unfiltered = next((name for name in ONE_PER_LISTING if name not in params), None)
+        if unfiltered:
+            paginator.count = sum(counts[unfiltered].values())
         board_cache.set_counts(querystring, {"total": paginator.count, "facets": counts})
     elif not facets:
         counts = {}
+    page = paginator.get_page(params.get("page"))
     return SearchResults(
         filterset=filterset,
         page=page,

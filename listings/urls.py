@@ -2,13 +2,14 @@ from django.urls import path
 
 from listings import employer_views as employer
 from listings import feeds, views
+from listings.pagecache import anonymous_page
 
 app_name = "listings"
 
 urlpatterns = [
     path("jobs/", views.listing_list, name="search"),
-    path("jobs/feed/rss/", feeds.LatestListingsRss(), name="feed-rss"),
-    path("jobs/feed/atom/", feeds.LatestListingsAtom(), name="feed-atom"),
+    path("jobs/feed/rss/", anonymous_page(feeds.LatestListingsRss()), name="feed-rss"),
+    path("jobs/feed/atom/", anonymous_page(feeds.LatestListingsAtom()), name="feed-atom"),
     path("jobs/<int:pk>/", views.listing_detail, name="detail-short"),
     path("jobs/<int:pk>/report/", views.report_listing, name="report"),
     path("jobs/<int:pk>/<str:slug>/", views.listing_detail, name="detail"),

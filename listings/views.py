@@ -13,10 +13,12 @@ from jobboard.ratelimits import rate_limit
 from listings import reference, selectors, seo, services
 from listings.forms import ReportForm
 from listings.models import Listing, Region
+from listings.pagecache import anonymous_page
 from listings.permissions import can_preview_listing
 
 
 @require_GET
+@anonymous_page
 def home(request):
     return render(request, "listings/home.html", {"sectors": reference.sectors_for_home()})
 
@@ -49,6 +51,7 @@ def _facet_options(results, params) -> dict[str, list[dict]]:
 
 
 @require_GET
+@anonymous_page
 def listing_list(request):
     results = selectors.listing_search(request.GET)
     return render(
@@ -65,6 +68,7 @@ def listing_list(request):
 
 
 @require_GET
+@anonymous_page
 def listing_detail(request, pk: int, slug: str | None = None):
     listing = selectors.listing_for_detail(pk)
     if listing is None:
@@ -90,6 +94,7 @@ def listing_detail(request, pk: int, slug: str | None = None):
 
 
 @require_GET
+@anonymous_page
 def company_detail(request, slug: str):
     company, listings = selectors.company_with_live_listings(slug)
     if company is None:

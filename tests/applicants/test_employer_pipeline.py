@@ -107,15 +107,15 @@ def test_only_open_applications_can_be_selected(employer_client, listing, pipeli
         assert (checkbox in content) is application.is_open, name
 
 
-def test_applicants_are_paginated_by_fifty_keeping_the_filter(employer_client, listing):
-    ApplicationFactory.create_batch(52, listing=listing)
+def test_applicants_are_paginated_by_twenty_five_keeping_the_filter(employer_client, listing):
+    ApplicationFactory.create_batch(27, listing=listing)
     apply_as(listing, "Zoe", Status.IN_REVIEW)
 
     first = employer_client.get(applicants_url(listing))
     second = employer_client.get(applicants_url(listing), {"page": "2"})
     filtered = employer_client.get(applicants_url(listing), {"status": "in_review"})
 
-    assert first.content.decode().count('name="applications"') == 50
+    assert first.content.decode().count('name="applications"') == 25
     assert "Page 1 of 2" in page_text(first)
     assert second.content.decode().count('name="applications"') == 3
     assert 'href="?page=2"' in first.content.decode()

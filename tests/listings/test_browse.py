@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from listings import services
+from listings.filters import ListingFilter
 from listings.models import JapaneseLevel, Listing, Prefecture, Sector
 from listings.search import cjk_bigrams
 from tests.listings.factories import (
@@ -351,3 +354,31 @@ def test_memorandum_countries_come_first_in_the_nationality_list(client, board):
     everyone = html.index("All countries")
     assert agreement < html.index('<option value="PK">Pakistan</option>') < everyone
     assert everyone < html.index('<option value="BR">Brazil</option>')
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?housing=1",
+        "?sector=nursing-care",
+        "?region=kanto",
+        "?sector=nursing-care&region=kanto",
+        "?sector=construction&sector=agriculture&region=kansai&region=hokkaido&q=worker",
+        "?sector=no-such-sector",
+        "?q=nothing-matches-this",
+    ],
+)
+def test_the_result_count_is_exact_whichever_filters_are_used(client, board, query):
+    """The total comes from a facet's counts when it can: it must equal a real count."""
+    results = _get(client, query).context["results"]
+    params = QueryDict(query.lstrip("?"))
+    expected = ListingFilter(params, queryset=Listing.objects.live()).qs.count()
+    assert results.page.paginator.count == expected
+
+
+def test_a_search_without_sector_or_region_filter_skips_the_count_query(client, board):
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, "?housing=1")
+    counts = [q["sql"] for q in queries if q["sql"].startswith('SELECT COUNT(*) AS "__count"')]
+    assert counts == []
