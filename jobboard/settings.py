@@ -103,6 +103,15 @@ DATABASES = {
         env.str("DATABASE_URL", default=""), default_sqlite_path=VAR_DIR / "db.sqlite3"
     )
 }
+# A streaming replica of the same database (docs/scaling.md): anonymous browse pages read
+# from it; writes and signed-in pages stay on "default".
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = config.database(
+        DATABASE_REPLICA_URL, default_sqlite_path=VAR_DIR / "db.sqlite3"
+    ) | {"TEST": {"MIRROR": "default"}}
+READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else None
+DATABASE_ROUTERS = ["jobboard.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: cache and Celery broker when REDIS_URL is set; otherwise local memory and eager tasks.

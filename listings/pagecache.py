@@ -5,6 +5,7 @@ private can be in it. The key holds the board version (listings.cache), which ev
 edit, close, expiry and company change bumps; PAGE_SECONDS bounds the rest (a listing passing
 its expiry time before the expiry task runs). The CSRF token in a page's forms belongs to
 whoever rendered it, so it is stored as a placeholder and each visitor gets their own.
+A fresh page for such a visitor reads from the read replica when there is one.
 """
 
 import functools
@@ -17,6 +18,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
+from jobboard.db_router import replica_reads
 from listings.cache import board_version
 
 PAGE_SECONDS = 60
@@ -74,9 +76,10 @@ def anonymous_page(view):
         stored = cache.get(key)
         if stored is not None:
             return _thaw(stored, request)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
+        with replica_reads():
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
         if _storable(response):
             cache.set(key, _freeze(response), PAGE_SECONDS)
         return response

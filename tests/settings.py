@@ -30,3 +30,11 @@ STORAGES = {
     # The manifest storage needs collectstatic; plain storage keeps unit tests independent of it.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A second alias on the same test database, as a read replica would be: the router tests
+# switch it on with READ_REPLICA_ALIAS; everything else keeps reading from "default".
+_REPLICA = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+# No pool of its own: a pooled connection left open would block dropping the test database.
+_REPLICA["OPTIONS"] = {k: v for k, v in _REPLICA.get("OPTIONS", {}).items() if k != "pool"}
+DATABASES = {**DATABASES, "replica": _REPLICA}  # noqa: F405
+READ_REPLICA_ALIAS = None
