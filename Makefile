@@ -9,13 +9,14 @@ DEBUG ?= 1
 export DEBUG
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-e2e screenshots lint format migrations-check messages backup restore install install-dev
+.PHONY: help run test test-e2e screenshots bench lint format migrations-check messages backup restore install install-dev
 
 help:
 	@echo "make run               serve http://127.0.0.1:8000 (SQLite; Postgres/Redis/Celery when DATABASE_URL/REDIS_URL are set)"
 	@echo "make test              run the whole test suite"
 	@echo "make test-e2e          run only the browser tests (tests/e2e; need Debian's chromium)"
 	@echo "make screenshots       save phone and desktop screenshots of the main pages in docs/screenshots/"
+	@echo "make bench             seed a large dataset once, then measure every main page (docs/benchmarks.md)"
 	@echo "make lint              ruff check and format check"
 	@echo "make format            ruff format and fix"
 	@echo "make migrations-check  fail when models and migrations differ"
@@ -60,6 +61,10 @@ test-e2e: $(VENV)/.installed-dev
 # Not a test: pytest runs the script for its live server, browser and throwaway database.
 screenshots: $(VENV)/.installed-dev
 	$(BIN)/pytest tests/e2e/screenshots.py -p no:logging -q $(PYTEST_ARGS)
+
+# Needs PostgreSQL, Redis and wrk (apt-get install wrk). BENCH_ARGS="--only jobs --no-write" etc.
+bench: $(VENV)/.installed-dev
+	$(PY) -m bench --prepare $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -11,6 +11,7 @@ it is created, migrated and filled by seed_scale when it has no listings.
 import argparse
 import os
 import secrets
+import shutil
 import sys
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/hataraku_bench"
@@ -29,6 +30,11 @@ def parse(argv):
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--label", default="", help="a note for this run in the history")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="render every anonymous page (PAGE_CACHE_SECONDS=0): the cost behind the cache",
+    )
     parser.add_argument("--output", default="docs/benchmarks.md")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
@@ -51,6 +57,8 @@ def environment(args) -> dict:
         REDIS_URL=args.redis_url,
         SITE_URL="https://127.0.0.1",
     )
+    if args.no_page_cache:
+        env["PAGE_CACHE_SECONDS"] = "0"
     return env
 
 
@@ -68,6 +76,9 @@ def create_database(url: str) -> None:
 
 def main(argv=None) -> int:
     args = parse(argv if argv is not None else sys.argv[1:])
+    if shutil.which("wrk") is None:
+        print("The benchmark loads pages with wrk: apt-get install wrk", file=sys.stderr)
+        return 2
     env = environment(args)
     if args.prepare:
         create_database(args.database_url)

@@ -40,6 +40,7 @@ class Page:
 class Result:
     page: Page
     status: int = 0
+    cold_ms: float = 0.0
     queries_cold: int = 0
     queries_warm: int = 0
     size: int = 0
@@ -133,8 +134,10 @@ def inspect(page: Page, users: dict) -> Result:
     result = Result(page)
     client = _client(users.get(page.role) if page.role else None)
     cache.clear()
+    started = time.perf_counter()
     with CaptureQueriesContext(connection) as cold:
         response = client.get(page.path)
+    result.cold_ms = (time.perf_counter() - started) * 1000
     with CaptureQueriesContext(connection) as warm:
         client.get(page.path)
     result.status = response.status_code

@@ -119,6 +119,9 @@ REDIS_URL = config.redis_url(env.str("REDIS_URL", default=""))
 CACHES = config.caches(REDIS_URL)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long a public page rendered for anonymous visitors is reused (listings.pagecache); the
+# board version in its key drops it at once when listings change. 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None

@@ -2,10 +2,10 @@
 
 Only a request with nobody logged in and no message waiting shares a cached page, so nothing
 private can be in it. The key holds the board version (listings.cache), which every publish,
-edit, close, expiry and company change bumps; PAGE_SECONDS bounds the rest (a listing passing
-its expiry time before the expiry task runs). The CSRF token in a page's forms belongs to
-whoever rendered it, so it is stored as a placeholder and each visitor gets their own.
-A fresh page for such a visitor reads from the read replica when there is one.
+edit, close, expiry and company change bumps; settings.PAGE_CACHE_SECONDS bounds the rest (a
+listing passing its expiry time before the expiry task runs). The CSRF token in a page's forms
+belongs to whoever rendered it, so it is stored as a placeholder and each visitor gets their
+own. A fresh page for such a visitor reads from the read replica when there is one.
 """
 
 import functools
@@ -21,7 +21,6 @@ from django.utils.translation import get_language
 from jobboard.db_router import replica_reads
 from listings.cache import board_version
 
-PAGE_SECONDS = 60
 _TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = b"\x00csrf-token\x00"
 # Headers a view sets that the copy must keep; middleware adds the rest on every response.
@@ -70,7 +69,8 @@ def anonymous_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _shareable(request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not _shareable(request):
             return view(request, *args, **kwargs)
         key = _key(request)
         stored = cache.get(key)
@@ -81,7 +81,7 @@ def anonymous_page(view):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
         if _storable(response):
-            cache.set(key, _freeze(response), PAGE_SECONDS)
+            cache.set(key, _freeze(response), seconds)
         return response
 
     return wrapper

@@ -133,3 +133,11 @@ def test_the_cache_key_keeps_languages_and_queries_apart(client, listing):
     assert 'lang="en"' in english and 'lang="ja"' in japanese
     assert "Welder in Osaka" in english
     assert "Welder in Osaka" not in searched
+
+
+def test_page_cache_seconds_zero_turns_it_off(client, listing, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/jobs/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/jobs/")
+    assert len(queries) >= 1
