@@ -1,10 +1,12 @@
 """Reads that back the listings pages; each owns its select_related/prefetch_related."""
 
 from dataclasses import dataclass, field
+from math import ceil
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import QueryDict
+from django.utils.functional import cached_property
 
 from listings import cache as board_cache
 from listings import search
@@ -85,6 +87,9 @@ def facet_counts(filterset_without: dict[str, QuerySet]) -> dict[str, dict]:
 # ---- browse and search ----
 
 PAGE_SIZE = 20
+# Pages past this are not offered: OFFSET costs grow with depth and nobody reads page 900;
+# filters narrow the list instead (the last page says so).
+MAX_PAGES = 250
 SORTS = ("newest", "salary", "relevance")
 FACETS = ("sector", "status", "region", "jp_level")
 ONE_PER_LISTING = ("sector", "region")
@@ -100,6 +105,12 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
 
     @property
+    def is_last_offered_page(self) -> bool:
+        """The deepest page offered while more results exist: time to narrow the search."""
+        paginator = self.page.paginator
+        return paginator.is_capped and self.page.number == paginator.num_pages
+
+    @property
     def active_filters(self) -> int:
         """How many filters (keywords aside) narrow the results."""
         data = self.filterset.form.cleaned_data
@@ -108,8 +119,28 @@ class SearchResults:
         )
 
 
-def listing_search(params: QueryDict, *, page_size: int = PAGE_SIZE, facets: bool = True):
+class BoundedPaginator(Paginator):
+    """A paginator that offers at most `max_pages` pages, whatever the count."""
+
+    def __init__(self, *args, max_pages: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_pages = max_pages
+
+    @cached_property
+    def num_pages(self):
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        hits = max(1, self.count - self.orphans)
+        return min(ceil(hits / self.per_page), self.max_pages)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.num_pages * self.per_page
+
+
+def listing_search(params: QueryDict, *, page_size: int | None = None, facets: bool = True):
     """The live listings matching `params` (the /jobs/ query string), one page of them."""
+    page_size = page_size or PAGE_SIZE
     filterset = ListingFilter(params, queryset=Listing.objects.live())
     results = filterset.qs
     query = filterset.form.cleaned_data.get("q", "")
@@ -124,7 +155,7 @@ def listing_search(params: QueryDict, *, page_size: int = PAGE_SIZE, facets: boo
         results = results.order_by("-published_at", "-id")
     querystring = filterset.normalised_querystring()
     cached = board_cache.get_counts(querystring) if facets else None
-    paginator = Paginator(listing_cards(results), page_size)
+    paginator = BoundedPaginator(listing_cards(results), page_size, max_pages=MAX_PAGES)
     if cached is not None:
         paginator.count = cached["total"]
         counts = cached["facets"]

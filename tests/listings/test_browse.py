@@ -8,7 +8,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from listings import services
+from listings import selectors, services
 from listings.filters import ListingFilter
 from listings.models import JapaneseLevel, Listing, Prefecture, Sector
 from listings.search import cjk_bigrams
@@ -382,3 +382,25 @@ def test_a_search_without_sector_or_region_filter_skips_the_count_query(client, 
         _get(client, "?housing=1")
     counts = [q["sql"] for q in queries if q["sql"].startswith('SELECT COUNT(*) AS "__count"')]
     assert counts == []
+
+
+def test_deep_pages_stop_at_the_last_offered_page_and_say_so(client, board, monkeypatch):
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 1)
+    monkeypatch.setattr(selectors, "MAX_PAGES", 2)
+
+    last = _get(client, "?page=2")
+    beyond = _get(client, "?page=3")
+
+    assert last.context["page_obj"].number == 2
+    assert beyond.context["page_obj"].number == 2
+    assert last.context["page_obj"].paginator.count == 4  # the real total stays visible
+    assert "Add a keyword or a filter to see the others." in last.content.decode()
+    assert "Page 2 of 2" in last.content.decode()
+    first = _get(client, "?page=1").content.decode()
+    assert "Add a keyword or a filter to see the others." not in first
+
+
+def test_a_short_result_list_is_not_called_capped(client, board):
+    page = _get(client, "")
+    assert page.context["results"].is_last_offered_page is False
+    assert "Add a keyword or a filter" not in page.content.decode()
