@@ -4,12 +4,13 @@ import hashlib
 from email.utils import formatdate
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions
-from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -43,11 +44,8 @@ def error_responses(*codes: int) -> dict:
     }
 
 
-class JsonOnly(BaseContentNegotiation):
+class JsonOnly(DefaultContentNegotiation):
     """Every response is JSON, whatever Accept says: no 406 for a browser or a bare client."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
@@ -111,6 +109,13 @@ class NewestFirst(CursorPagination):
     max_page_size = 100
     cursor_query_description = "Opaque position from the `next` or `previous` link."
     page_size_query_description = "Results per page, 1 to 100 (default 20)."
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # A cursor is only base64: a forged one may hold a position of the wrong type.
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (DjangoValidationError, ValueError, TypeError, OverflowError) as error:
+            raise exceptions.NotFound(self.invalid_cursor_message) from error
 
     def get_paginated_response(self, data, notes=()):
         response = super().get_paginated_response(data)
