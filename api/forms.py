@@ -7,7 +7,7 @@ clean(), the services' rules) is the web's own validation.
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from api.errors import BodyError
@@ -167,7 +167,7 @@ class MoveInput(serializers.Serializer):
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=_lazy("Name"),
+        label=gettext_lazy("Name"),
         max_length=80,
-        help_text=_lazy("What will use the token, e.g. “Our applicant tracking system”."),
+        help_text=gettext_lazy("What will use the token, e.g. “Our applicant tracking system”."),
     )

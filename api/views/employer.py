@@ -101,6 +101,8 @@ LISTING_EXAMPLE = OpenApiExample(
 
 @extend_schema(tags=["employer"])
 class ListingList(EmployerView):
+    pagination_class = IdOrder
+
     @extend_schema(
         operation_id="employer_listings_list",
         parameters=[
@@ -117,7 +119,7 @@ class ListingList(EmployerView):
             if wanted not in Listing.Status.values:
                 return validation_error_response({"status": [_("Unknown status.")]})
             listings = listings.filter(status=wanted)
-        paginator = IdOrder()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(selectors.with_details(listings), request, view=self)
         data = EmployerListingSerializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
@@ -231,6 +233,8 @@ class ListingClose(EmployerView):
 
 @extend_schema(tags=["employer"])
 class ApplicationList(EmployerView):
+    pagination_class = IdOrder
+
     @extend_schema(
         operation_id="employer_applications_list",
         parameters=[
@@ -250,7 +254,7 @@ class ApplicationList(EmployerView):
             if wanted not in Application.Status.values:
                 return validation_error_response({"status": [_("Unknown status.")]})
             applications = applications.filter(status=wanted)
-        paginator = IdOrder()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(applications, request, view=self)
         data = ApplicationSerializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
