@@ -37,6 +37,14 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+NOT_MODIFIED = {
+    304: OpenApiResponse(
+        description="Not modified: the ETag (If-None-Match) or date (If-Modified-Since) sent "
+        "still holds."
+    )
+}
+
+
 def error_responses(*codes: int) -> dict:
     return {
         code: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code])

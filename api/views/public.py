@@ -16,6 +16,7 @@ from api.serializers import (
 from api.throttling import ReadThrottle
 from api.views.base import (
     LANG_PARAMETER,
+    NOT_MODIFIED,
     ApiView,
     NewestFirst,
     conditional,
@@ -98,7 +99,11 @@ class JobList(PublicView):
     @extend_schema(
         operation_id="jobs_list",
         parameters=[*JOB_FILTERS, LANG_PARAMETER],
-        responses={200: ListingSerializer(many=True), **error_responses(400, 404, 429)},
+        responses={
+            200: ListingSerializer(many=True),
+            **NOT_MODIFIED,
+            **error_responses(400, 404, 429),
+        },
         description=(
             "The same filters as /jobs/ (the same code). Unknown values of repeatable "
             "filters are ignored and reported in `notes`; other invalid values answer 400. "
@@ -142,7 +147,7 @@ class JobDetail(PublicView):
     @extend_schema(
         operation_id="jobs_retrieve",
         parameters=[LANG_PARAMETER],
-        responses={200: ListingSerializer, **error_responses(400, 404, 429)},
+        responses={200: ListingSerializer, **NOT_MODIFIED, **error_responses(400, 404, 429)},
         description="A published, closed or expired listing (`accepting_applications` tells).",
     )
     def get(self, request, pk: int):
@@ -166,7 +171,11 @@ def _reference_view(name: str, attribute: str, serializer_class, summary: str):
             operation_id=f"{name}_list",
             summary=summary,
             parameters=[LANG_PARAMETER],
-            responses={200: serializer_class(many=True), **error_responses(400, 429)},
+            responses={
+                200: serializer_class(many=True),
+                **NOT_MODIFIED,
+                **error_responses(400, 429),
+            },
         )
         def get(self, request):
             rows = getattr(reference_data(), attribute)
@@ -200,7 +209,7 @@ class CompanyDetail(PublicView):
     @extend_schema(
         operation_id="companies_retrieve",
         parameters=[LANG_PARAMETER],
-        responses={200: CompanySerializer, **error_responses(400, 404, 429)},
+        responses={200: CompanySerializer, **NOT_MODIFIED, **error_responses(400, 404, 429)},
         description="A company's public profile and live listings (at most 50).",
     )
     def get(self, request, slug: str):

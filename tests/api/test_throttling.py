@@ -58,3 +58,15 @@ def test_a_rate_of_none_switches_the_limit_off(api, side_a):
 def test_the_default_rates_are_60_reads_a_minute_and_600_employer_calls(settings):
     assert settings.API_READ_RATE == "60/min"
     assert settings.API_EMPLOYER_RATE == "600/min"
+
+
+def test_cv_downloads_share_the_web_pages_limit_for_the_same_person(side_a, client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "cv-download": "2/h"}
+    client.force_login(side_a.owner.user)
+    assert client.get(side_a.application.cv.get_absolute_url()).status_code == 200
+    api = with_token(side_a.key)
+    url = f"/api/v1/employer/applications/{side_a.application.pk}/cv/"
+    assert api.get(url).status_code == 200
+    response = api.get(url)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0

@@ -200,3 +200,12 @@ def test_token_page_runs_a_fixed_number_of_queries(client, owner, django_assert_
     with django_assert_max_num_queries(10):
         response = client.get(LIST)
     assert response.content.decode().count("htk_") == 8
+
+
+def test_api_keys_never_reach_the_logs(owner):
+    from jobboard.logging import redact
+
+    _token, key = services.token_create(company=owner.company, by=owner.user, name="ATS")
+    secret = key.split("_", 2)[2]
+    for line in (f"key={key}", f"got {key} from the client", f"Authorization: Bearer {key}"):
+        assert secret not in redact(line)
