@@ -209,3 +209,12 @@ def test_api_keys_never_reach_the_logs(owner):
     secret = key.split("_", 2)[2]
     for line in (f"key={key}", f"got {key} from the client", f"Authorization: Bearer {key}"):
         assert secret not in redact(line)
+
+
+def test_staff_see_tokens_in_the_admin_without_their_secrets(client, owner, staff):
+    _token, key = services.token_create(company=owner.company, by=owner.user, name="ATS")
+    client.force_login(staff)
+    response = client.get("/admin/api/apitoken/")
+    assert response.status_code == 200
+    assert "ATS" in response.content.decode()
+    assert key.split("_", 2)[2] not in response.content.decode()
