@@ -20,6 +20,9 @@ _BEARER = re.compile(r"(?i)\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{8,}")
 # Secrets that travel in paths: unsubscribe, invitation and allauth key links.
 _PATH_TOKEN = re.compile(r"(?i)(/(?:unsubscribe|invitations|key|confirm-email)/)[^/\s?#\"']+")
 
+# Employer API keys (api.services): htk_<prefix>_<secret>, wherever they appear.
+_API_KEY = re.compile(r"\b(htk_[0-9a-f]{6,16}_)[A-Za-z0-9_-]{8,}")
+
 REDACTED = "[redacted]"
 
 
@@ -34,6 +37,7 @@ def redact(text: str) -> str:
     text = _SECRET_VALUE.sub(_secret_value, text)
     text = _BEARER.sub(rf"\1 {REDACTED}", text)
     text = _PATH_TOKEN.sub(rf"\1{REDACTED}", text)
+    text = _API_KEY.sub(rf"\1{REDACTED}", text)
     return _EMAIL.sub(r"\1***@\2", text)
 
 

@@ -45,11 +45,15 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "jobboard",
     "accounts",
     "listings",
     "applicants",
     "notifications",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -216,6 +220,10 @@ RATE_LIMITS = {
     "privacy-export": env.str("RATE_LIMIT_PRIVACY_EXPORT", default="5/h"),
     "account-delete": env.str("RATE_LIMIT_ACCOUNT_DELETE", default="10/h"),
 }
+# The API's request rates (DRF throttles, counted in the cache): public reads per IP address,
+# the employer API per token. "count/period", period s, min, hour or day.
+API_READ_RATE = env.str("API_READ_RATE", default="60/min")
+API_EMPLOYER_RATE = env.str("API_EMPLOYER_RATE", default="600/min")
 # allauth's own rate limits (log-in, sign-up, password reset), kept on explicitly. A failed
 # log-in counts against the IP address and against the account: the lockout.
 ACCOUNT_RATE_LIMITS = {
@@ -304,6 +312,38 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "object-src": [NONE],
     }
+}
+
+# The API (/api/v1/): JSON only, company tokens, one error shape (api.errors).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    # Throttles count REMOTE_ADDR, like the site's other limits: a client-sent
+    # X-Forwarded-For must not choose its own counter.
+    "NUM_PROXIES": 0,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hataraku API",
+    "DESCRIPTION": (
+        "Skilled-worker jobs in Japan as data. The public endpoints need no token "
+        "(rate limited per IP address); the employer endpoints need a company token "
+        "(`Authorization: Bearer <token>`), created by a company owner in the employer area. "
+        'Errors have one shape: `{"detail": "...", "errors": {"field": ["message"]}}`, '
+        "`errors` only when the request has invalid fields. Names and labels come in the "
+        "language asked for with `?lang=` (en, ja, ur) or Accept-Language."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ListingStatus": "listings.models.Listing.Status",
+        "ApplicationStatus": "applicants.models.Application.Status",
+    },
 }
 
 LOGGING = {

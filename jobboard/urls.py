@@ -26,6 +26,8 @@ urlpatterns = [
     ),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # The API chooses its language by ?lang= or Accept-Language, not by a URL prefix.
+    path("api/v1/", include("api.urls")),
 ]
 
 # Every page people read: /en/…, /ja/…, /ur/…; an unprefixed URL redirects (jobboard.i18n).
@@ -34,6 +36,7 @@ urlpatterns += i18n_patterns(
     # Before listings: /jobs/<id>/apply/ and /jobs/<id>/save/ sit beside /jobs/<id>/<slug>/.
     path("", include("applicants.urls")),
     path("", include("listings.urls")),
+    path("", include("api.token_urls")),
     path("accounts/", include("accounts.urls")),
 )
 

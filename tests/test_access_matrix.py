@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from api import services as api_services
 from applicants import alerts
 from applicants.models import CV, Application, SavedSearch
 from tests.accounts.factories import EmployerFactory, SeekerFactory, StaffFactory, UserFactory
@@ -104,6 +105,16 @@ def cv(world):
     return {"uuid": world["cv"].uuid}
 
 
+def api_token(world):
+    return {"pk": world["api_token"].pk}
+
+
+def sessions_are_not_tokens(kwargs=lambda world: {}, method="get") -> Row:
+    """The employer API takes a company token only: a logged-in session gets 401 like nobody
+    (tests/api/ covers the tokens, including another company's)."""
+    return everyone(401, kwargs, method)
+
+
 MATRIX: dict[str, Row] = {
     "home": everyone(200),
     "healthz": everyone(200),
@@ -168,6 +179,26 @@ MATRIX: dict[str, Row] = {
     "applicants:employer-application": employers_only(200, 404, application),
     "applicants:employer-application-move": employers_only(302, 404, application, method="post"),
     "applicants:employer-application-note": employers_only(302, 404, application, method="post"),
+    # The public read API: no login, the same answer for everyone.
+    "api:schema": everyone(200),
+    "api:docs": everyone(200),
+    "api:job-list": everyone(200),
+    "api:job-detail": everyone(200, published),
+    "api:sectors": everyone(200),
+    "api:residence-statuses": everyone(200),
+    "api:prefectures": everyone(200),
+    "api:japanese-levels": everyone(200),
+    "api:company-detail": everyone(200, lambda world: {"slug": world["company"].slug}),
+    "api:employer-listings": sessions_are_not_tokens(),
+    "api:employer-listing": sessions_are_not_tokens(draft),
+    "api:employer-listing-close": sessions_are_not_tokens(published, method="post"),
+    "api:employer-applications": sessions_are_not_tokens(published),
+    "api:employer-application": sessions_are_not_tokens(application),
+    "api:employer-move": sessions_are_not_tokens(application, method="post"),
+    "api:employer-cv": sessions_are_not_tokens(application),
+    # Company owners manage their company's tokens (both employers here are owners).
+    "api-tokens:list": employers_only(200),
+    "api-tokens:revoke": employers_only(302, 404, api_token, method="post"),
     "account_signup": anonymous_only(),
     "account_login": anonymous_only(),
     "account_logout": logged_in_only(200),
@@ -248,6 +279,7 @@ def world(db):
         "company": company,
         "published": published,
         "draft": ListingFactory(company=company),
+        "api_token": api_services.token_create(company=company, by=member.user, name="ATS")[0],
         "invitation": company.invitations.create(
             email=EmployerFactory.build().email, token="matrix-token"
         ),
