@@ -112,6 +112,7 @@ def main(argv=None) -> int:
     if not page_list:
         print("No page matches --only.", file=sys.stderr)
         return 2
+    load_before = os.getloadavg()[0]
     print(f"Inspecting {len(page_list)} pages (queries, plans, sizes)…")
     results = [bench_pages.inspect(page, users) for page in page_list]
     cookies = bench_pages.session_cookies(users)
@@ -127,7 +128,9 @@ def main(argv=None) -> int:
                 connections=args.connections,
             )
             print(f"  {result.page.name}: {result.rps:.0f} req/s, p95 {result.p95_ms:.1f} ms")
-    run = report.Run(results=results, args=args, dataset=report.dataset_figures())
+    run = report.Run(
+        results=results, args=args, dataset=report.dataset_figures(), load_before=load_before
+    )
     print(run.markdown())
     if not args.no_write:
         report.write(run, args.output)

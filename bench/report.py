@@ -80,6 +80,7 @@ class Run:
     results: list
     args: object
     dataset: dict
+    load_before: float = 0.0
 
     def ceiling_rps(self) -> float | None:
         return next((r.rps for r in self.results if r.page.name == "ceiling"), None)
@@ -118,7 +119,9 @@ class Run:
         lines = [
             f"### {when}{' — ' + self.args.label if self.args.label else ''}",
             "",
-            f"- Machine: {_cpu()}, {_memory()} RAM, {platform.system()} {platform.release()}",
+            f"- Machine: {_cpu()}, {_memory()} RAM, {platform.system()} {platform.release()}; "
+            f"load average {self.load_before:.2f} before the run (other work on the machine "
+            "lowers every figure)",
             f"- Versions: Python {platform.python_version()}, Django {django.get_version()}, "
             f"PostgreSQL {self.dataset['postgres']}, Redis {_redis_version()}",
             f"- Dataset: {figures}",
