@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "listings",
     "applicants",
     "notifications",
+    "guides",
 ]
 
 MIDDLEWARE = [
