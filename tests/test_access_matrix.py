@@ -168,6 +168,10 @@ MATRIX: dict[str, Row] = {
     "applicants:employer-application": employers_only(200, 404, application),
     "applicants:employer-application-move": employers_only(302, 404, application, method="post"),
     "applicants:employer-application-note": employers_only(302, 404, application, method="post"),
+    # Guides are public reading for everyone.
+    "guides:process": everyone(200),
+    "guides:field": everyone(200, lambda world: {"slug": "nursing-care"}),
+    "guides:country": everyone(200, lambda world: {"iso": "pk"}),
     "account_signup": anonymous_only(),
     "account_login": anonymous_only(),
     "account_logout": logged_in_only(200),
