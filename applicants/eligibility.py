@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from applicants.models import SeekerProfile
+from guides import anchors
+from guides.links import country_guide_url, field_guide_url, step_url
 from listings.models import Listing
 
 # Statuses a person already in Japan can work under without changing status for this job.
@@ -17,6 +19,8 @@ class Requirement:
     label: str
     met: bool
     detail: str
+    # The guide step that explains how to meet it; shown when it is not met.
+    help_url: str = ""
 
 
 def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experience) -> list:
@@ -36,6 +40,7 @@ def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experi
             (_("Your level: %(level)s") % {"level": have.name})
             if have
             else _("Add your Japanese level to your profile."),
+            step_url(anchors.STEP_JAPANESE_TEST),
         )
     )
     if listing.skills_test_required:
@@ -45,6 +50,7 @@ def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experi
                 _("Skills test in %(sector)s") % {"sector": listing.sector.name},
                 listing.sector_id in skills_test_ids,
                 _("Passed") if listing.sector_id in skills_test_ids else _("Not passed yet"),
+                field_guide_url(listing.sector, anchors.FIELD_SKILLS_TEST),
             )
         )
     allowed = [str(code) for code in listing.eligible_nationalities]
@@ -57,6 +63,9 @@ def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experi
             _("Open to every nationality")
             if not allowed
             else ", ".join(country.name for country in listing.eligible_nationalities),
+            # What Japan's memorandum with the seeker's country means, else the general path.
+            country_guide_url(nationality, anchors.COUNTRY_MOC)
+            or step_url(anchors.STEP_JOB_OFFER),
         )
     )
     accepted = {status.slug for status in listing.residence_statuses.all()}
@@ -73,7 +82,15 @@ def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experi
             if listing.visa_support
             else _("The employer does not offer visa support.")
         )
-    requirements.append(Requirement("status", _("Residence status"), status_met, status_detail))
+    # From abroad: the Certificate of Eligibility; in Japan: changing status or employer.
+    status_help = step_url(
+        anchors.STEP_CHANGING_JOBS
+        if profile.in_japan and profile.current_status
+        else anchors.STEP_COE
+    )
+    requirements.append(
+        Requirement("status", _("Residence status"), status_met, status_detail, status_help)
+    )
     if listing.experience_years:
         years = experience.get(listing.sector_id, 0)
         requirements.append(
@@ -83,6 +100,7 @@ def compare(profile: SeekerProfile, listing: Listing, *, skills_test_ids, experi
                 % {"years": listing.experience_years, "sector": listing.sector.name},
                 years >= listing.experience_years,
                 _("You have %(years)s") % {"years": years},
+                field_guide_url(listing.sector, anchors.FIELD_WORK),
             )
         )
     return requirements

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "applicants",
     "notifications",
     "api",
+    "guides",
 ]
 
 MIDDLEWARE = [

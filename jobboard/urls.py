@@ -4,9 +4,12 @@ from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from guides.sitemaps import GuideSitemap
 from jobboard import views
 from listings import views as listings_views
-from listings.sitemaps import SITEMAPS
+from listings.sitemaps import SITEMAPS as LISTING_SITEMAPS
+
+SITEMAPS = {**LISTING_SITEMAPS, "guides": GuideSitemap}
 
 # Outside the language prefix: machine endpoints, the language switch itself and the admin
 # (which follows the language cookie and Accept-Language).
@@ -37,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("applicants.urls")),
     path("", include("listings.urls")),
     path("", include("api.token_urls")),
+    path("", include("guides.urls")),
     path("accounts/", include("accounts.urls")),
 )
 

@@ -199,6 +199,10 @@ MATRIX: dict[str, Row] = {
     # Company owners manage their company's tokens (both employers here are owners).
     "api-tokens:list": employers_only(200),
     "api-tokens:revoke": employers_only(302, 404, api_token, method="post"),
+    # Guides are public reading for everyone.
+    "guides:process": everyone(200),
+    "guides:field": everyone(200, lambda world: {"slug": "nursing-care"}),
+    "guides:country": everyone(200, lambda world: {"iso": "pk"}),
     "account_signup": anonymous_only(),
     "account_login": anonymous_only(),
     "account_logout": logged_in_only(200),

@@ -19,6 +19,8 @@ def requirements(response) -> dict[str, tuple[bool, str]]:
     html = response.content.decode()
     found = {}
     for css, item in re.findall(r'<li class="(met|unmet)">(.*?)</li>', html, flags=re.S):
+        # The link to the guide step that explains an unmet requirement is not part of it.
+        item = re.sub(r'<a class="eligibility-help"[^>]*>.*?</a>', "", item, flags=re.S)
         text = " ".join(unescape(re.sub(r"<[^>]+>", " ", item)).split())
         text = text.removeprefix("✓ Met: ").removeprefix("✗ Not met: ")
         found[text] = css == "met"

@@ -283,6 +283,7 @@ def test_sitemap_index_links_to_every_section(client):
         "http://testserver/sitemap-static.xml",
         "http://testserver/sitemap-listings.xml",
         "http://testserver/sitemap-companies.xml",
+        "http://testserver/sitemap-guides.xml",
     }
 
 
