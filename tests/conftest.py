@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.accounts.factories import EmployerFactory, SeekerFactory, StaffFactory
 
@@ -12,6 +13,13 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request leaves its language active in the thread; the next test must not inherit it.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
