@@ -52,11 +52,15 @@ run: $(VENV)/.installed
 		exec $(PY) manage.py runserver 127.0.0.1:8000; \
 	fi
 
+# One pytest worker per core (pytest-xdist), each with its own test database and Redis
+# database; --dist load keeps pytest-django's order (transactional tests last) in each worker.
+XDIST := -n auto --dist load
+
 test: $(VENV)/.installed-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-e2e: $(VENV)/.installed-dev
-	$(BIN)/pytest tests/e2e $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) tests/e2e $(PYTEST_ARGS)
 
 # Not a test: pytest runs the script for its live server, browser and throwaway database.
 screenshots: $(VENV)/.installed-dev

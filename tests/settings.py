@@ -7,8 +7,15 @@ import tempfile
 # Tests run with DEBUG off like production; a throwaway key per run keeps literals out of the repo.
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
-from jobboard.settings import *  # noqa: F403
-from jobboard.settings import STORAGES
+# Parallel runs (pytest-xdist): each worker gets its own Redis database, as it gets its own
+# test database, because every test empties the cache.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _WORKER.startswith("gw") and os.environ.get("REDIS_URL"):
+    _base, _, _db = os.environ["REDIS_URL"].rpartition("/")
+    os.environ["REDIS_URL"] = f"{_base}/{(int(_db or 0) - int(_WORKER[2:])) % 16}"
+
+from jobboard.settings import *  # noqa: F403, E402 - reads the environment set above
+from jobboard.settings import STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
