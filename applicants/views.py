@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from applicants import selectors, services
+from applicants.files import cv_file_response
 from applicants.forms import (
     ApplyForm,
     BulkRejectForm,
@@ -138,16 +139,7 @@ def cv_download(request, uuid):
     cv = CV.objects.filter(uuid=uuid).first()
     if cv is None or not can_download_cv(request.user, cv):
         raise Http404
-    try:
-        handle = cv.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=True, filename=cv.original_name, content_type=cv.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return cv_file_response(cv)
 
 
 # ---- applying ----

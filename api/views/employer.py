@@ -4,7 +4,7 @@ and moves its applicants on, through the same forms and services as the employer
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 from drf_spectacular.types import OpenApiTypes
@@ -30,6 +30,7 @@ from api.serializers import ApplicationSerializer, EmployerListingSerializer
 from api.throttling import EmployerThrottle
 from api.views.base import LANG_PARAMETER, ApiView, IdOrder, error_responses, respond
 from applicants import services as applicant_services
+from applicants.files import cv_file_response
 from applicants.forms import MoveForm
 from applicants.models import Application
 from applicants.permissions import can_download_cv
@@ -341,13 +342,4 @@ class ApplicationCV(EmployerView):
         )
         if usage and usage["should_limit"]:
             raise exceptions.Throttled(wait=usage["time_left"])
-        try:
-            handle = cv.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        response = FileResponse(
-            handle, as_attachment=True, filename=cv.original_name, content_type=cv.content_type
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return cv_file_response(cv)
