@@ -35,6 +35,11 @@ def test_moderators_group_has_exactly_the_moderation_permissions():
         "listings.add_feekeyword",
         "listings.change_feekeyword",
         "auditlog.view_logentry",
+        "guides.view_guide",
+        "guides.change_guide",
+        "guides.view_guidetranslation",
+        "guides.add_guidetranslation",
+        "guides.change_guidetranslation",
     }
 
 
@@ -218,3 +223,15 @@ def test_people_outside_staff_are_sent_to_the_admin_login(seeker, employer):
         response = client.get(QUEUE)
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_moderator_can_edit_a_guide_but_not_delete_it(moderator_client):
+    from django.urls import reverse
+
+    from guides.models import Guide
+
+    client = moderator_client
+    guide = Guide.objects.get(kind="process")
+
+    assert client.get(reverse("admin:guides_guide_change", args=[guide.pk])).status_code == 200
+    assert client.get(reverse("admin:guides_guide_delete", args=[guide.pk])).status_code == 403
