@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
@@ -162,3 +162,38 @@ def _search_plain(queryset: QuerySet, query: str) -> QuerySet:
             term_matches |= Q(**{f"{field}__icontains": term})
         condition &= term_matches
     return queryset.filter(condition)
+
+
+# ---- facet counts ----
+
+
+def grouped_counts(queryset: QuerySet, columns: dict[str, str]) -> dict[str, dict]:
+    """For each name → column, how many rows of `queryset` have each value of that column.
+
+    PostgreSQL counts every column in one scan (GROUPING SETS); elsewhere one query each.
+    """
+    if not uses_postgres() or len(columns) < 2:
+        return {
+            name: dict(queryset.order_by().values_list(column).annotate(n=Count("id")))
+            for name, column in columns.items()
+        }
+    names = list(columns)
+    aliases = {f"facet_{index}": F(columns[name]) for index, name in enumerate(names)}
+    inner_sql, params = (
+        queryset.order_by().annotate(**aliases).values(*aliases).query.sql_with_params()
+    )
+    keys = list(aliases)
+    sql = (
+        f"SELECT {', '.join(keys)}, {', '.join(f'GROUPING({key})' for key in keys)}, COUNT(*) "  # noqa: S608 - built from fixed aliases; values are parameters
+        f"FROM ({inner_sql}) AS matches "
+        f"GROUP BY GROUPING SETS ({', '.join(f'({key})' for key in keys)})"
+    )
+    counts = {name: {} for name in names}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            values, grouping, total = row[: len(keys)], row[len(keys) : -1], row[-1]
+            # GROUPING(x) is 0 in the rows grouped by x.
+            index = grouping.index(0)
+            counts[names[index]][values[index]] = total
+    return counts

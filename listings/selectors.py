@@ -45,36 +45,39 @@ def company_with_live_listings(slug: str, *, limit: int = 50):
 # ---- facets ----
 
 
-def facet_counts(filterset_without: dict[str, QuerySet]) -> dict[str, dict]:
+# The facets a listing has exactly one value of, and the column that holds it.
+SINGLE_VALUED = {
+    "sector": "sector_id",
+    "region": "prefecture__region",
+    "jp_level": "japanese_level_id",
+}
+
+
+def facet_counts(filterset_without: dict[str, QuerySet], *, unfiltered=()) -> dict[str, dict]:
     """Counts per option of each facet, each computed with every other filter applied.
 
     `filterset_without` maps a facet name to the result queryset with that facet's own
-    filter left out, so each option shows how many results choosing it would give.
+    filter left out, so each option shows how many results choosing it would give. The
+    single-valued facets in `unfiltered` have no filter of their own in use: their querysets
+    are the same, so they are counted together in one scan.
     """
+    together = [name for name in SINGLE_VALUED if name in unfiltered]
+    apart = [name for name in SINGLE_VALUED if name not in together]
+    counts = {}
+    if together:
+        counts |= search.grouped_counts(
+            filterset_without[together[0]], {name: SINGLE_VALUED[name] for name in together}
+        )
+    for name in apart:
+        counts |= search.grouped_counts(filterset_without[name], {name: SINGLE_VALUED[name]})
     through = Listing.residence_statuses.through
-    counts = {
-        "sector": dict(
-            filterset_without["sector"].order_by().values_list("sector_id").annotate(n=Count("id"))
-        ),
-        "status": dict(
-            through.objects.filter(listing__in=filterset_without["status"].order_by().values("id"))
-            .order_by()
-            .values_list("residencestatus_id")
-            .annotate(n=Count("listing_id"))
-        ),
-        "region": dict(
-            filterset_without["region"]
-            .order_by()
-            .values_list("prefecture__region")
-            .annotate(n=Count("id"))
-        ),
-    }
-    by_level = dict(
-        filterset_without["jp_level"]
+    counts["status"] = dict(
+        through.objects.filter(listing__in=filterset_without["status"].order_by().values("id"))
         .order_by()
-        .values_list("japanese_level_id")
-        .annotate(n=Count("id"))
+        .values_list("residencestatus_id")
+        .annotate(n=Count("listing_id"))
     )
+    by_level = counts["jp_level"]
     # "At most this level": an option counts every listing that asks for that level or less.
     levels = reference_data().japanese_levels
     counts["jp_level"] = {
@@ -165,7 +168,9 @@ def listing_search(params: QueryDict, *, page_size: int | None = None, facets: b
             others = params.copy()
             others.pop(name, None)
             without[name] = ListingFilter(others, queryset=Listing.objects.live()).qs
-        counts = facet_counts(without)
+        counts = facet_counts(
+            without, unfiltered=[name for name in SINGLE_VALUED if name not in params]
+        )
         # A facet whose own filter is not in use counts every result once (a listing has one
         # sector and one region), so its sum is the total: no separate COUNT query.
         unfiltered = next((name for name in ONE_PER_LISTING if name not in params), None)

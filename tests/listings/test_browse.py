@@ -404,3 +404,19 @@ def test_a_short_result_list_is_not_called_capped(client, board):
     page = _get(client, "")
     assert page.context["results"].is_last_offered_page is False
     assert "Add a keyword or a filter" not in page.content.decode()
+
+
+@pytest.mark.parametrize("query", ["", "?housing=1", "?q=worker", "?status=ssw-2"])
+def test_facets_counted_together_equal_facets_counted_apart(board, query):
+    params = QueryDict(query.lstrip("?"))
+    without = {}
+    for name in selectors.FACETS:
+        others = params.copy()
+        others.pop(name, None)
+        without[name] = ListingFilter(others, queryset=Listing.objects.live()).qs
+
+    together = selectors.facet_counts(without, unfiltered=list(selectors.SINGLE_VALUED))
+    apart = selectors.facet_counts(without)
+
+    assert together == apart
+    assert sum(together["sector"].values()) == without["sector"].count()
