@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, F, Q, QuerySet
 
 MAX_QUERY_LENGTH = 200
@@ -189,7 +189,8 @@ def grouped_counts(queryset: QuerySet, columns: dict[str, str]) -> dict[str, dic
         f"GROUP BY GROUPING SETS ({', '.join(f'({key})' for key in keys)})"
     )
     counts = {name: {} for name in names}
-    with connection.cursor() as cursor:
+    # The queryset's own database: a read replica when the router chose one.
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         for row in cursor.fetchall():
             values, grouping, total = row[: len(keys)], row[len(keys) : -1], row[-1]
