@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -80,6 +81,9 @@ def browser(_django_db_helper):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Give back the connection the test body used in Playwright's context: left checked
+        # out, it kept the test database busy when pytest-django dropped it.
+        connections.close_all()
 
 
 @pytest.fixture(params=list(SIZES))
