@@ -469,7 +469,7 @@ def test_digest_queries_do_not_grow_with_searches_sharing_query_strings():
 
 
 def test_batches_keep_each_seeker_whole(monkeypatch, run_digest, mailoutbox):
-    monkeypatch.setattr(alerts, "SEARCHES_PER_BATCH", 4)
+    monkeypatch.setattr(alerts.digests, "SEARCHES_PER_BATCH", 4)
     seekers = [SeekerFactory() for _ in range(4)]
     slugs = ["nursing-care", "construction", "agriculture"]
     for seeker in seekers:

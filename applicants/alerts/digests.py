@@ -1,24 +1,22 @@
-"""Saved searches and job-alert emails: saving, pausing, unsubscribing, and the digests."""
+"""The job-alert digests: new listings per saved search, batched, one email per person."""
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Min
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
+from applicants.alerts.unsubscribe import search_token, unsubscribe_token_for_all, unsubscribe_url
 from applicants.models import AlertDelivery, SavedSearch
 from listings.filters import ListingFilter
 from listings.models import Listing
@@ -27,191 +25,10 @@ from notifications.models import Notification
 from notifications.services import notify
 
 MAX_LISTINGS_PER_SEARCH = 20
-UNSUBSCRIBE_SALT = "applicants.alerts.unsubscribe"
-UNSUBSCRIBE_MAX_AGE = timedelta(days=60)
 DIGEST_TEMPLATE = "notifications/email/job_alert"
 # Saved searches handled per transaction of a digest run: enough to batch the reads and
 # writes, few enough to keep memory flat and to let a run that is cut short resume.
 SEARCHES_PER_BATCH = 2000
-_SUGGESTED_NAME_PARTS = ("sector", "status", "prefecture", "region", "jp_level")
-
-
-# ---- reads ----
-
-
-def saved_searches_for(user) -> list[SavedSearch]:
-    """The seeker's saved searches for /me/alerts/, newest first."""
-    return list(SavedSearch.objects.for_user(user))
-
-
-def _bound_filter(querystring: str) -> ListingFilter:
-    filterset = ListingFilter(QueryDict(querystring))
-    filterset.is_valid()
-    return filterset
-
-
-def normalised_querystring(querystring: str) -> str:
-    """The canonical form of a /jobs/ query string: its valid filters, in a fixed order."""
-    return _bound_filter(querystring).normalised_querystring()
-
-
-def _suggested_name(filterset: ListingFilter) -> str:
-    """A name from the filters ("care · Osaka"), for a search saved without one."""
-    data = filterset.form.cleaned_data
-    parts = [data["q"]] if data.get("q") else []
-    for name in _SUGGESTED_NAME_PARTS:
-        value = data.get(name)
-        values = value if isinstance(value, list) else [value] if value else []
-        labels = dict(filterset.filters[name].extra.get("choices") or [])
-        parts.extend(str(labels.get(item, item)) for item in values)
-    return " · ".join(parts)[:80] or _("All jobs")
-
-
-# ---- saving, editing, pausing ----
-
-
-@transaction.atomic
-def saved_search_create(
-    *, user, querystring: str, name: str = "", frequency: str = SavedSearch.Frequency.DAILY
-) -> SavedSearch:
-    """Save a /jobs/ search in its normalised form; refuses a duplicate and one too many."""
-    if not user.is_authenticated or not user.is_seeker:
-        raise PermissionDenied("Only job seekers save searches.")
-    filterset = _bound_filter(querystring)
-    normalised = filterset.normalised_querystring()
-    if len(normalised) > SavedSearch._meta.get_field("querystring").max_length:
-        raise ValidationError(
-            _("This search has too many filters to save. Remove a few and try again."),
-            code="too_long",
-        )
-    # Lock the seeker's row: two tabs saving at once are counted one after the other.
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-    existing = SavedSearch.objects.for_user(user).filter(querystring=normalised).first()
-    if existing is not None:
-        raise ValidationError(
-            _("You already saved this search as “%(name)s”.") % {"name": existing.name},
-            code="duplicate",
-        )
-    if SavedSearch.objects.for_user(user).count() >= SavedSearch.MAX_PER_SEEKER:
-        raise ValidationError(
-            _("You can keep up to %(max)s saved searches. Delete one before saving another.")
-            % {"max": SavedSearch.MAX_PER_SEEKER},
-            code="too_many",
-        )
-    saved_search = SavedSearch(
-        user=user,
-        name=(name or "").strip() or _suggested_name(filterset),
-        querystring=normalised,
-        frequency=frequency,
-    )
-    saved_search.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            saved_search.save()
-    except IntegrityError as error:  # saved by a parallel request after our check
-        raise ValidationError(_("You already saved this search."), code="duplicate") from error
-    return saved_search
-
-
-def _require_owner(saved_search: SavedSearch, by) -> None:
-    if saved_search.user_id != by.pk:
-        raise PermissionDenied
-
-
-def saved_search_update(*, saved_search: SavedSearch, by, name: str, frequency: str):
-    """Rename a saved search or change how often it emails."""
-    _require_owner(saved_search, by)
-    saved_search.name = name.strip()
-    saved_search.frequency = frequency
-    saved_search.full_clean(validate_unique=False, validate_constraints=False)
-    saved_search.save(update_fields=["name", "frequency"])
-    return saved_search
-
-
-def saved_search_pause(*, saved_search: SavedSearch, by) -> SavedSearch:
-    _require_owner(saved_search, by)
-    saved_search.is_active = False
-    saved_search.save(update_fields=["is_active"])
-    return saved_search
-
-
-def saved_search_resume(*, saved_search: SavedSearch, by) -> SavedSearch:
-    _require_owner(saved_search, by)
-    saved_search.is_active = True
-    saved_search.save(update_fields=["is_active"])
-    return saved_search
-
-
-def saved_search_delete(*, saved_search: SavedSearch, by) -> None:
-    _require_owner(saved_search, by)
-    saved_search.delete()
-
-
-# ---- unsubscribe links ----
-
-
-class UnsubscribeLinkError(Exception):
-    """An unsubscribe link that was altered or is too old; `message` says which."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass
-class UnsubscribeTarget:
-    searches: list[SavedSearch]
-    everything: bool
-
-
-def unsubscribe_token_for_search(saved_search: SavedSearch) -> str:
-    return _search_token(saved_search.pk)
-
-
-def _search_token(search_id: int) -> str:
-    return signing.dumps({"search": search_id}, salt=UNSUBSCRIBE_SALT)
-
-
-def unsubscribe_token_for_all(user) -> str:
-    return signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
-
-
-def unsubscribe_url(token: str) -> str:
-    """The absolute one-click unsubscribe address for emails."""
-    return settings.SITE_URL + reverse("applicants:alert-unsubscribe", kwargs={"token": token})
-
-
-def unsubscribe_target(token: str) -> UnsubscribeTarget:
-    """The saved searches an unsubscribe link stops; raises UnsubscribeLinkError."""
-    try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise UnsubscribeLinkError(
-            _("This unsubscribe link has expired. Log in to manage your job alerts.")
-        ) from error
-    except signing.BadSignature as error:
-        raise UnsubscribeLinkError(
-            _("This unsubscribe link is not valid. Copy the whole link from the email.")
-        ) from error
-    if isinstance(payload, dict) and isinstance(payload.get("search"), int):
-        return UnsubscribeTarget(
-            searches=list(SavedSearch.objects.filter(pk=payload["search"])), everything=False
-        )
-    if isinstance(payload, dict) and isinstance(payload.get("user"), int):
-        searches = SavedSearch.objects.filter(user_id=payload["user"])
-        return UnsubscribeTarget(searches=list(searches), everything=True)
-    raise UnsubscribeLinkError(_("This unsubscribe link is not valid."))
-
-
-def alerts_unsubscribe(*, token: str) -> UnsubscribeTarget:
-    """One-click unsubscribe (RFC 8058): the signed token is the authority, no login."""
-    target = unsubscribe_target(token)
-    SavedSearch.objects.filter(pk__in=[search.pk for search in target.searches]).update(
-        is_active=False
-    )
-    for search in target.searches:
-        search.is_active = False
-    return target
 
 
 # ---- digests ----
@@ -468,7 +285,7 @@ class _Digest:
                 ],
                 "more": section.new.bit_count() - len(section.shown_ids),
                 "search_url": self._jobs_url(section.querystring),
-                "unsubscribe_url": self._unsubscribe_url(_search_token(section.search_id)),
+                "unsubscribe_url": self._unsubscribe_url(search_token(section.search_id)),
             }
             for section in sections
         ]
