@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from applicants import privacy
 
 
 @admin.register(User)
@@ -32,6 +33,27 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     ]
+
+    # A seeker deleted here goes the same way as one who deletes their own account: their
+    # applications stay with the employers without personal data, and CV files leave storage.
+    # A plain delete would keep names and cover letters and orphan the files.
+    def delete_model(self, request, obj):
+        if obj.is_seeker:
+            privacy.seeker_account_delete(user=obj)
+        else:
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            self.delete_model(request, user)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if all(user.is_seeker for user in objs):
+            # Their applications keep the CVs from a plain delete; the seeker deletion
+            # detaches them first, so nothing stands in its way.
+            protected = []
+        return deleted, counts, perms_needed, protected
 
 
 # The audit trail is read-only and can never be deleted from the admin; search it by the

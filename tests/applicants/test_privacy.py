@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from applicants import privacy, services
 from applicants.models import (
@@ -575,3 +576,44 @@ def test_deletion_attempts_are_rate_limited(client, seeker, settings):
 
     assert statuses == [200, 200, 429]
     assert get_user_model().objects.filter(pk=seeker.pk).exists()
+
+
+# ---- deleted by staff in the admin ----
+
+
+@pytest.mark.parametrize("how", ["change page", "bulk action"])
+def test_a_seeker_deleted_in_the_admin_is_anonymised_like_a_self_deletion(
+    client, seeker, history, staff, django_capture_on_commit_callbacks, how
+):
+    files = {cv.file.name for cv in history.values() if isinstance(cv, CV)}
+    client.force_login(staff)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if how == "change page":
+            response = client.post(
+                reverse("admin:accounts_user_delete", args=[seeker.pk]), {"post": "yes"}
+            )
+        else:
+            response = client.post(
+                reverse("admin:accounts_user_changelist"),
+                {"action": "delete_selected", "_selected_action": [seeker.pk], "post": "yes"},
+            )
+
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=seeker.pk).exists()
+    assert not files & stored_cv_files()
+    sent = Application.objects.get(pk=history["sent"].pk)
+    assert sent.seeker_id is None
+    assert sent.profile_snapshot == {} and sent.cover_letter == ""
+    assert sent.status == Application.Status.WITHDRAWN
+
+
+def test_an_employer_deleted_in_the_admin_is_simply_deleted(client, member, staff):
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("admin:accounts_user_delete", args=[member.user.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=member.user.pk).exists()
